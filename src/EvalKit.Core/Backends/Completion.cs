@@ -1,0 +1,15 @@
+namespace EvalKit.Core.Backends;
+
+/// <summary>A model's answer to one request, with the counts and timings that throughput metrics use.</summary>
+public sealed record Completion
+{
+    public required string Text { get; init; }
+    public int PromptTokens { get; init; }
+    public int CompletionTokens { get; init; }
+    public TimeSpan TimeToFirstToken { get; init; }
+    public TimeSpan TotalTime { get; init; }
+    public FinishReason FinishReason { get; init; }
+
+    /// <summary>The exact text the model saw after templating; recorded so a run can be reproduced.</summary>
+    public string? RenderedPrompt { get; init; }
+}

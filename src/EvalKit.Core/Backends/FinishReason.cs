@@ -1,0 +1,8 @@
+namespace EvalKit.Core.Backends;
+
+/// <summary>Why generation ended: an end-of-sequence token or stop string, or the token limit.</summary>
+public enum FinishReason
+{
+    Stop,
+    Length,
+}

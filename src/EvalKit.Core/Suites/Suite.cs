@@ -1,0 +1,18 @@
+namespace EvalKit.Core.Suites;
+
+/// <summary>A validated suite loaded from one YAML file.</summary>
+public sealed record Suite
+{
+    public required string Id { get; init; }
+    public required SuiteKind Kind { get; init; }
+    public string Description { get; init; } = "";
+    public GenerationDefaults Defaults { get; init; } = new();
+    public ScorerSpec Scorer { get; init; } = ScorerSpec.Default;
+    public required IReadOnlyList<EvalCase> Cases { get; init; }
+
+    /// <summary>Where the suite was read from (empty for suites built in code).</summary>
+    public string SourcePath { get; init; } = "";
+
+    /// <summary>SHA-256 of the suite file's bytes, recorded in the run manifest.</summary>
+    public string Digest { get; init; } = "";
+}
