@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# EvalKit's main job.
+#   ./run-eval.sh                     build, compile the demo teacher/student fixture models, run suites/demo on both
+#   ./run-eval.sh --model PATH.gguf   run every suite under suites/ against your own model (repeat --model to compare)
+#   ./run-eval.sh --help              this text
+# Extra options after the model(s) are passed to 'evalkit run' (see: evalkit run --help).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; }
+
+case "${1:-}" in
+  -h|--help) usage; exit 0 ;;
+esac
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# llama.cpp's OpenMP threads spin-wait; passive waiting keeps small machines responsive.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+
+echo "==> building EvalKit (Release)"
+dotnet build src/EvalKit.Cli/EvalKit.Cli.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+evalkit=(dotnet src/EvalKit.Cli/bin/Release/net10.0/evalkit.dll)
+
+if [ $# -eq 0 ]; then
+  echo "==> compiling the demo fixture models (cached by spec digest in .cache/fixtures)"
+  mkdir -p .cache/fixtures
+  "${evalkit[@]}" fixtures build fixtures/teacher.fixture.yaml -o .cache/fixtures/teacher.gguf
+  "${evalkit[@]}" fixtures build fixtures/student.fixture.yaml -o .cache/fixtures/student.gguf
+  echo "==> running suites/demo on teacher and student (programmed fixtures, not real models)"
+  exec "${evalkit[@]}" run --suite suites/demo \
+    --model teacher=.cache/fixtures/teacher.gguf --model student=.cache/fixtures/student.gguf \
+    --threads 1 --out results
+fi
+
+models=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --model|-m) [ $# -ge 2 ] || { echo "run-eval.sh: --model needs a path: --model [NAME=]PATH.gguf" >&2; exit 2; }
+                models+=(--model "$2"); shift 2 ;;
+    *) break ;;
+  esac
+done
+if [ ${#models[@]} -eq 0 ]; then
+  echo "run-eval.sh: pass --model [NAME=]PATH.gguf (or no arguments at all for the built-in demo)." >&2
+  usage >&2
+  exit 2
+fi
+exec "${evalkit[@]}" run --suite suites "${models[@]}" --out results "$@"

@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using EvalKit.Cli.Models;
+using EvalKit.Cli.Output;
+using EvalKit.Core;
+using EvalKit.Core.Backends;
+using EvalKit.Core.Running;
+using EvalKit.Core.Suites;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EvalKit.Cli.Commands;
+
+/// <summary><c>evalkit run</c>: every case of every suite on every model, results under <c>--out</c>.</summary>
+public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.Settings>
+{
+    public sealed class Settings : LocalModelSettings
+    {
+        [CommandOption("-s|--suite <PATH>")]
+        [Description("A suite file or a folder of suites; repeat for more. Required.")]
+        public string[] Suites { get; init; } = [];
+
+        [CommandOption("-m|--model <[NAME=]PATH>")]
+        [Description("A GGUF model file, optionally named (student=path/to/model.gguf); repeat to compare models. Required.")]
+        public string[] Models { get; init; } = [];
+
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for results; each run gets its own results/<run-id>/ folder.")]
+        [DefaultValue("results")]
+        public string Out { get; init; } = "results";
+
+        public override ValidationResult Validate()
+        {
+            if (Suites.Length == 0)
+                return ValidationResult.Error("Pass at least one --suite PATH (a YAML file or a folder, e.g. --suite suites/demo).");
+            if (Models.Length == 0)
+                return ValidationResult.Error("Pass at least one --model [NAME=]PATH (a GGUF file, e.g. --model student=models/student.gguf).");
+            return base.Validate();
+        }
+    }
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var suites = SuiteLoader.LoadAll(settings.Suites);
+        var models = settings.Models.Select(ModelSpec.Parse).ToList();
+        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions()));
+        var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out };
+
+        console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s) on {models.Count} model(s).");
+        var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));
+
+        SummaryTable.Write(console, result.Metrics);
+        console.MarkupLine($"Results: [blue]{Markup.Escape(result.Directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
+        return ExitCodes.Ok;
+    }
+}

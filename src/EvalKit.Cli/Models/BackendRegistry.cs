@@ -1,0 +1,43 @@
+using EvalKit.Core;
+using EvalKit.Core.Backends;
+using EvalKit.Llama;
+
+namespace EvalKit.Cli.Models;
+
+/// <summary>
+/// Picks the backend for a model source. Today every source is a local GGUF file (optionally written
+/// <c>llama:PATH</c>); remote endpoints register here when they arrive.
+/// </summary>
+public sealed class BackendRegistry(LocalModelOptions local) : IBackendFactory
+{
+    private const string LlamaScheme = "llama:";
+
+    public IReadOnlyList<string> Check(ModelSpec spec)
+    {
+        var path = LocalPath(spec);
+        if (!File.Exists(path))
+            return [$"model file not found: {path} (pass a .gguf file; ./run-eval.sh with no arguments builds the demo models)"];
+        return [];
+    }
+
+    public async Task<IModelBackend> LoadAsync(ModelSpec spec, CancellationToken cancellationToken)
+    {
+        var options = new LlamaModelOptions
+        {
+            Path = LocalPath(spec),
+            Name = spec.Name,
+            Device = local.Device,
+            NativeLibraryDirectory = local.NativeLibraryDirectory,
+        };
+        if (local.Threads is { } threads)
+            options = options with { Threads = threads };
+        if (local.ContextSize is { } contextSize)
+            options = options with { ContextSize = contextSize };
+        if (local.GpuLayers is { } gpuLayers)
+            options = options with { GpuLayers = gpuLayers };
+        return await LlamaBackend.LoadAsync(options, cancellationToken);
+    }
+
+    private static string LocalPath(ModelSpec spec) =>
+        spec.Source.StartsWith(LlamaScheme, StringComparison.OrdinalIgnoreCase) ? spec.Source[LlamaScheme.Length..] : spec.Source;
+}

@@ -1,0 +1,65 @@
+using EvalKit.Core.Running;
+using Spectre.Console;
+
+namespace EvalKit.Cli.Output;
+
+/// <summary>
+/// A live progress bar with rate and ETA on a terminal; on CI logs (no terminal) a plain line every 10%.
+/// </summary>
+public static class ProgressDisplay
+{
+    public static async Task<T> RunAsync<T>(IAnsiConsole console, Func<IProgress<RunProgress>, Task<T>> work)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+            return await work(new LogProgress(console));
+
+        return await console.Progress()
+            .AutoClear(false)
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new RateColumn(),
+                new ElapsedTimeColumn(),
+                new RemainingTimeColumn(),
+                new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                var progress = new Progress<RunProgress>(p =>
+                {
+                    if (!tasks.TryGetValue(p.Model, out var task))
+                        tasks[p.Model] = task = context.AddTask(Markup.Escape(p.Model), maxValue: p.Total);
+                    task.Description = Markup.Escape(p.Phase == RunProgress.Loading ? $"{p.Model} (loading)" : $"{p.Model} {p.Suite}");
+                    task.Value = p.Completed;
+                });
+                return await work(progress);
+            });
+    }
+
+    /// <summary>Synchronous so lines come out in order; <see cref="Progress{T}"/> would post to the thread pool.</summary>
+    private sealed class LogProgress(IAnsiConsole console) : IProgress<RunProgress>
+    {
+        private int _lastDecile = -1;
+        private DateTime _started = DateTime.UtcNow;
+
+        public void Report(RunProgress value)
+        {
+            if (value.Phase == RunProgress.Loading)
+            {
+                console.WriteLine($"[{value.Model}] loading model");
+                _lastDecile = -1;
+                _started = DateTime.UtcNow;
+                return;
+            }
+            var decile = value.Total == 0 ? 10 : value.Completed * 10 / value.Total;
+            if (decile == _lastDecile)
+                return;
+            _lastDecile = decile;
+            var elapsed = DateTime.UtcNow - _started;
+            var rate = value.Completed / Math.Max(elapsed.TotalSeconds, 1e-3);
+            var eta = rate > 0 ? TimeSpan.FromSeconds((value.Total - value.Completed) / rate) : TimeSpan.Zero;
+            console.WriteLine($"[{value.Model}] {value.Completed}/{value.Total} cases ({rate:F1}/s, ETA {eta:mm\\:ss}) {value.Suite}");
+        }
+    }
+}

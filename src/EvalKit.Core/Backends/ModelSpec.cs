@@ -1,0 +1,23 @@
+namespace EvalKit.Core.Backends;
+
+/// <summary>
+/// A model as the user names it: <c>[NAME=]SOURCE</c>, e.g. <c>student=models/student.gguf</c>.
+/// Without a name, the file name (without extension) is used.
+/// </summary>
+public sealed record ModelSpec(string Name, string Source)
+{
+    public static ModelSpec Parse(string text)
+    {
+        var trimmed = text.Trim();
+        var equals = trimmed.IndexOf('=');
+        // A '=' inside a path (after a slash) is part of the path, not a name separator.
+        var slash = trimmed.IndexOfAny(['/', '\\']);
+        if (equals > 0 && (slash < 0 || equals < slash))
+            return new ModelSpec(trimmed[..equals].Trim(), trimmed[(equals + 1)..].Trim());
+        var source = trimmed;
+        var path = source.Contains(':') && !Path.IsPathRooted(source) ? source[(source.IndexOf(':') + 1)..] : source;
+        return new ModelSpec(Path.GetFileNameWithoutExtension(path.TrimEnd('/', '\\')), source);
+    }
+
+    public override string ToString() => $"{Name}={Source}";
+}

@@ -1,0 +1,69 @@
+using EvalKit.Core.Results;
+using EvalKit.Core.Scoring;
+using EvalKit.Core.Statistics;
+using EvalKit.Core.Suites;
+
+namespace EvalKit.Core.Metrics;
+
+/// <summary>
+/// Aggregates samples into per model × suite metrics. A sample counts as a success when its score is at
+/// least 0.5 (every built-in scorer gives 0 or 1), so the rate is a proportion with a Wilson interval.
+/// </summary>
+public static class MetricsCalculator
+{
+    public static MetricsReport Compute(string runId, IReadOnlyList<SuiteManifest> suites, IEnumerable<SampleRecord> samples)
+    {
+        var kinds = suites.ToDictionary(s => s.Id, s => s.Kind);
+        var results = samples
+            .GroupBy(s => (s.Model, s.Suite))
+            .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList()))
+            .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => m.Model, StringComparer.Ordinal)
+            .ToList();
+        return new MetricsReport { RunId = runId, Suites = results };
+    }
+
+    public static string DefaultMetricName(SuiteKind kind) => kind switch
+    {
+        SuiteKind.Hallucination => "correct_rate",
+        SuiteKind.Bias => "unbiased_rate",
+        SuiteKind.Censorship => "answered_rate",
+        _ => "accuracy",
+    };
+
+    private static SuiteMetrics ForGroup(string model, string suite, SuiteKind kind, List<SampleRecord> samples)
+    {
+        var scored = samples.Where(s => s.Error is null).ToList();
+        var byTag = scored
+            .SelectMany(s => s.Tags.Select(t => (Tag: t.Value.Length == 0 ? t.Key : $"{t.Key}={t.Value}", Sample: s)))
+            .GroupBy(x => x.Tag, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new TagMetrics(g.Key, Rate(g.Select(x => x.Sample))))
+            .ToList();
+        return new SuiteMetrics
+        {
+            Model = model,
+            Suite = suite,
+            Kind = kind,
+            Metric = DefaultMetricName(kind),
+            Estimate = Rate(scored),
+            Samples = samples.Count,
+            Errors = samples.Count - scored.Count,
+            Labels = samples.GroupBy(s => s.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            ByTag = byTag,
+        };
+    }
+
+    private static RateEstimate Rate(IEnumerable<SampleRecord> samples)
+    {
+        var list = samples as IReadOnlyCollection<SampleRecord> ?? samples.ToList();
+        return RateEstimate.Wilson(list.Count(s => s.Score >= 0.5 && s.Label != ScoreLabel.Error), list.Count);
+    }
+
+    private static int SuiteOrder(IReadOnlyList<SuiteManifest> suites, string id)
+    {
+        for (var i = 0; i < suites.Count; i++)
+            if (suites[i].Id == id)
+                return i;
+        return int.MaxValue;
+    }
+}

@@ -1,0 +1,10 @@
+namespace EvalKit.Core.Metrics;
+
+/// <summary><c>metrics.json</c>: aggregates computed from <c>samples.jsonl</c>, never from anything else.</summary>
+public sealed record MetricsReport
+{
+    public const string FileName = "metrics.json";
+
+    public required string RunId { get; init; }
+    public required IReadOnlyList<SuiteMetrics> Suites { get; init; }
+}

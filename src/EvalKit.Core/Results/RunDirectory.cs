@@ -1,0 +1,75 @@
+using System.Text.Json;
+using EvalKit.Core.Metrics;
+
+namespace EvalKit.Core.Results;
+
+/// <summary>
+/// One run's folder, <c>results/&lt;run-id&gt;/</c>: <c>run.json</c>, <c>samples.jsonl</c>, <c>metrics.json</c>.
+/// Run ids carry a random suffix and the folder is created exclusively, so concurrent runs never share one.
+/// </summary>
+public sealed class RunDirectory
+{
+    private RunDirectory(string path, string runId)
+    {
+        Path = path;
+        RunId = runId;
+    }
+
+    public string Path { get; }
+
+    public string RunId { get; }
+
+    public string SamplesPath => System.IO.Path.Combine(Path, SamplesWriter.FileName);
+
+    public static RunDirectory CreateNew(string resultsRoot, DateTimeOffset now)
+    {
+        try
+        {
+            Directory.CreateDirectory(resultsRoot);
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                var runId = $"{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+                var path = System.IO.Path.Combine(resultsRoot, runId);
+                if (Directory.Exists(path))
+                    continue;
+                Directory.CreateDirectory(path);
+                return new RunDirectory(path, runId);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.CannotWrite(resultsRoot, ex);
+        }
+        throw new EvalKitException($"Could not create a unique run folder under {resultsRoot}.");
+    }
+
+    public static RunDirectory Open(string path)
+    {
+        if (!File.Exists(System.IO.Path.Combine(path, RunManifest.FileName)))
+            throw Errors.PathNotFound("Run folder", path, $"A run folder holds {RunManifest.FileName}; pass a folder under results/.");
+        return new RunDirectory(path, System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(path)));
+    }
+
+    public void WriteManifest(RunManifest manifest) =>
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, RunManifest.FileName), JsonSerializer.Serialize(manifest, JsonDefaults.Indented));
+
+    public RunManifest ReadManifest()
+    {
+        var file = System.IO.Path.Combine(Path, RunManifest.FileName);
+        try
+        {
+            var manifest = JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(file), JsonDefaults.Indented)
+                ?? throw new JsonException("empty manifest");
+            if (manifest.SchemaVersion > RunManifest.CurrentSchemaVersion)
+                throw new EvalKitException($"{file} was written by a newer EvalKit (schema {manifest.SchemaVersion}).", "Upgrade EvalKit to read it.");
+            return manifest;
+        }
+        catch (JsonException ex)
+        {
+            throw new EvalKitException($"{file} is not a valid run manifest: {ex.Message}", "Was the file edited by hand or cut short?");
+        }
+    }
+
+    public void WriteMetrics(MetricsReport metrics) =>
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, MetricsReport.FileName), JsonSerializer.Serialize(metrics, JsonDefaults.Indented));
+}

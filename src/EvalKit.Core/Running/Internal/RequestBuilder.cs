@@ -1,0 +1,34 @@
+using EvalKit.Core.Backends;
+using EvalKit.Core.Suites;
+
+namespace EvalKit.Core.Running.Internal;
+
+/// <summary>Turns a case and its suite's defaults into a backend request.</summary>
+internal static class RequestBuilder
+{
+    public static GenerationParameters Parameters(GenerationDefaults defaults) => new()
+    {
+        MaxTokens = defaults.MaxTokens,
+        Temperature = defaults.Temperature,
+        TopP = defaults.TopP,
+        Seed = defaults.Seed,
+        Stop = defaults.Stop,
+    };
+
+    public static GenerationRequest For(Suite suite, EvalCase evalCase)
+    {
+        var parameters = Parameters(suite.Defaults);
+        if (evalCase.Prompt is not null)
+            return GenerationRequest.Raw(evalCase.Prompt, parameters);
+        return GenerationRequest.Chat(Messages(suite, evalCase), parameters);
+    }
+
+    /// <summary>The case's chat messages with the suite's system prompt first, unless the case brings its own.</summary>
+    public static IReadOnlyList<ChatMessage> Messages(Suite suite, EvalCase evalCase)
+    {
+        var messages = evalCase.Messages ?? [];
+        if (suite.Defaults.System is { Length: > 0 } system && !messages.Any(m => m.Role == "system"))
+            return [new ChatMessage("system", system), .. messages];
+        return messages;
+    }
+}

@@ -1,0 +1,12 @@
+using EvalKit.Core.Backends;
+using EvalKit.Core.Suites;
+
+namespace EvalKit.Core.Running;
+
+/// <summary>What to run: every case of every suite on every model, written under <see cref="ResultsRoot"/>.</summary>
+public sealed record RunRequest
+{
+    public required IReadOnlyList<Suite> Suites { get; init; }
+    public required IReadOnlyList<ModelSpec> Models { get; init; }
+    public string ResultsRoot { get; init; } = "results";
+}
