@@ -28,13 +28,7 @@ public static class SharedAssets
         var fromEnv = Environment.GetEnvironmentVariable("EVALKIT_SHARED");
         if (!string.IsNullOrEmpty(fromEnv))
             return Directory.Exists(fromEnv) ? fromEnv : null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (dir.GetFiles("EvalKit.sln").Length == 0 || dir.Parent is null)
-                continue;
-            var beside = Path.Combine(dir.Parent.FullName, "shared");
-            return Directory.Exists(beside) ? beside : null;
-        }
-        return null;
+        var beside = Path.Combine(Path.GetDirectoryName(RepositoryPaths.Root)!, "shared");
+        return Directory.Exists(beside) ? beside : null;
     }
 }

@@ -11,7 +11,8 @@ namespace EvalKit.Core.Metrics;
 /// </summary>
 public static class MetricsCalculator
 {
-    public static MetricsReport Compute(string runId, IReadOnlyList<SuiteManifest> suites, IEnumerable<SampleRecord> samples)
+    public static MetricsReport Compute(
+        string runId, IReadOnlyList<SuiteManifest> suites, IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder)
     {
         var kinds = suites.ToDictionary(s => s.Id, s => s.Kind);
         var results = samples
@@ -19,7 +20,18 @@ public static class MetricsCalculator
             .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList()))
             .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => m.Model, StringComparer.Ordinal)
             .ToList();
-        return new MetricsReport { RunId = runId, Suites = results };
+        return new MetricsReport { RunId = runId, Suites = results, Comparisons = Comparisons(samples, modelOrder) };
+    }
+
+    private static List<ModelComparison> Comparisons(IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder)
+    {
+        if (modelOrder.Count < 2)
+            return [];
+        var baseline = modelOrder[0];
+        return samples
+            .GroupBy(s => s.Suite)
+            .SelectMany(suite => modelOrder.Skip(1).Select(candidate => ModelComparer.Compare(suite.Key, baseline, candidate, suite.ToList())))
+            .ToList();
     }
 
     public static string DefaultMetricName(SuiteKind kind) => kind switch

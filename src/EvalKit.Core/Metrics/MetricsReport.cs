@@ -7,4 +7,7 @@ public sealed record MetricsReport
 
     public required string RunId { get; init; }
     public required IReadOnlyList<SuiteMetrics> Suites { get; init; }
+
+    /// <summary>Every other model against the baseline (the first model of the run unless chosen), per suite.</summary>
+    public IReadOnlyList<ModelComparison> Comparisons { get; init; } = [];
 }

@@ -54,7 +54,8 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             }
         }
 
-        var metrics = MetricsCalculator.Compute(directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path));
+        var metrics = MetricsCalculator.Compute(
+            directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList());
         directory.WriteMetrics(metrics);
         manifest = manifest with { CompletedAt = _clock.GetUtcNow() };
         directory.WriteManifest(manifest);

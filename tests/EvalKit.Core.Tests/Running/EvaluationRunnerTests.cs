@@ -55,6 +55,14 @@ public class EvaluationRunnerTests
         var eu = studentMetrics.ByTag.Single(t => t.Tag == "region=eu");
         Assert.Equal((1, 2), (eu.Estimate.Successes, eu.Estimate.N));
         Assert.Equal(1.0, result.Metrics.Suites.Single(m => m.Model == "teacher").Estimate.Value);
+
+        // The crashed case is left out of the pairing: 3 paired cases, one lost by the student.
+        var comparison = Assert.Single(result.Metrics.Comparisons);
+        Assert.Equal(("teacher", "student"), (comparison.Baseline, comparison.Candidate));
+        Assert.Equal(new(2, 1, 0, 0), comparison.Overall.Flips);
+        Assert.Equal(-1.0 / 3, comparison.Overall.Difference, 10);
+        Assert.Equal(["it"], comparison.OnlyBaselineCases);
+        Assert.Equal(2.0 / 3, comparison.AnswerAgreement, 10);
     }
 
     [Fact]

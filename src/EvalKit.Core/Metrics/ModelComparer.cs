@@ -1,0 +1,74 @@
+using EvalKit.Core.Results;
+using EvalKit.Core.Scoring;
+using EvalKit.Core.Statistics;
+
+namespace EvalKit.Core.Metrics;
+
+/// <summary>Pairs two models' samples case by case and computes <see cref="ModelComparison"/>.</summary>
+public static class ModelComparer
+{
+    public static ModelComparison Compare(string suite, string baseline, string candidate, IReadOnlyList<SampleRecord> suiteSamples)
+    {
+        var pairs = Pairs(suiteSamples, baseline, candidate);
+        var byTag = pairs
+            .SelectMany(p => p.Baseline.Tags.Select(t => (Tag: t.Value.Length == 0 ? t.Key : $"{t.Key}={t.Value}", Pair: p)))
+            .GroupBy(x => x.Tag, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Difference(g.Key, g.Select(x => x.Pair).ToList()))
+            .ToList();
+        var adjusted = BenjaminiHochberg.Adjust(byTag.Select(d => d.McNemarP).ToList());
+        byTag = byTag.Select((d, i) => d with { AdjustedP = adjusted[i] }).ToList();
+
+        return new ModelComparison
+        {
+            Suite = suite,
+            Baseline = baseline,
+            Candidate = candidate,
+            Overall = Difference("all", pairs),
+            ByTag = byTag,
+            AnswerAgreement = pairs.Count == 0 ? double.NaN
+                : pairs.Count(p => Normalise(p.Baseline.Completion) == Normalise(p.Candidate.Completion)) / (double)pairs.Count,
+            Kappa = CohensKappa.Compute(pairs.Select(p => Right(p.Baseline)).ToList(), pairs.Select(p => Right(p.Candidate)).ToList()),
+            OnlyBaselineCases = pairs.Where(p => Right(p.Baseline) && !Right(p.Candidate)).Select(p => p.Baseline.CaseId).ToList(),
+            OnlyCandidateCases = pairs.Where(p => !Right(p.Baseline) && Right(p.Candidate)).Select(p => p.Baseline.CaseId).ToList(),
+        };
+    }
+
+    private static List<(SampleRecord Baseline, SampleRecord Candidate)> Pairs(IReadOnlyList<SampleRecord> samples, string baseline, string candidate)
+    {
+        // Only cases both models answered (no request error) are paired; a pair per case and repeat.
+        var candidates = samples.Where(s => s.Model == candidate && s.Error is null).ToDictionary(s => (s.CaseId, s.Repeat));
+        return samples
+            .Where(s => s.Model == baseline && s.Error is null)
+            .Where(s => candidates.ContainsKey((s.CaseId, s.Repeat)))
+            .Select(s => (s, candidates[(s.CaseId, s.Repeat)]))
+            .ToList();
+    }
+
+    private static PairedDifference Difference(string group, IReadOnlyList<(SampleRecord Baseline, SampleRecord Candidate)> pairs)
+    {
+        var flips = new FlipTable(
+            pairs.Count(p => Right(p.Baseline) && Right(p.Candidate)),
+            pairs.Count(p => Right(p.Baseline) && !Right(p.Candidate)),
+            pairs.Count(p => !Right(p.Baseline) && Right(p.Candidate)),
+            pairs.Count(p => !Right(p.Baseline) && !Right(p.Candidate)));
+        var (mean, low, high) = PairedBootstrap.MeanDifference(
+            pairs.Select(p => p.Baseline.Score).ToList(), pairs.Select(p => p.Candidate.Score).ToList());
+        return new PairedDifference
+        {
+            Group = group,
+            N = pairs.Count,
+            BaselineRate = pairs.Count == 0 ? double.NaN : pairs.Average(p => p.Baseline.Score),
+            CandidateRate = pairs.Count == 0 ? double.NaN : pairs.Average(p => p.Candidate.Score),
+            Difference = mean,
+            Low = low,
+            High = high,
+            McNemarP = McNemarTest.ExactPValue(flips.OnlyBaseline, flips.OnlyCandidate),
+            Flips = flips,
+        };
+    }
+
+    private static bool Right(SampleRecord sample) => sample.Score >= 0.5 && sample.Label != ScoreLabel.Error;
+
+    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+}
