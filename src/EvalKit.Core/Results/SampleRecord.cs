@@ -29,5 +29,8 @@ public sealed record SampleRecord
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The identity that must be unique within a run.</summary>
-    public string Key => $"{Model}\u001f{Suite}\u001f{CaseId}\u001f{Repeat}";
+    public string Key => KeyOf(Model, Suite, CaseId, Repeat);
+
+    public static string KeyOf(string model, string suite, string caseId, int repeat = 0) =>
+        $"{model}\u001f{suite}\u001f{caseId}\u001f{repeat}";
 }

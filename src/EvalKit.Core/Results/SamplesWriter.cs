@@ -19,7 +19,9 @@ public sealed class SamplesWriter : IDisposable
         _path = Path.Combine(runDirectory, FileName);
         try
         {
-            _stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            _stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            DropTornLastLine(_stream);
+            _stream.Seek(0, SeekOrigin.End);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -43,4 +45,22 @@ public sealed class SamplesWriter : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>A process killed mid-write leaves a line without its newline; cut it so the next append starts clean.</summary>
+    private static void DropTornLastLine(FileStream stream)
+    {
+        var length = stream.Length;
+        var position = length;
+        var buffer = new byte[1];
+        while (position > 0)
+        {
+            stream.Seek(position - 1, SeekOrigin.Begin);
+            stream.ReadExactly(buffer);
+            if (buffer[0] == (byte)'\n')
+                break;
+            position--;
+        }
+        if (position != length)
+            stream.SetLength(position);
+    }
 }

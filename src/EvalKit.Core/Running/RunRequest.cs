@@ -9,4 +9,7 @@ public sealed record RunRequest
     public required IReadOnlyList<Suite> Suites { get; init; }
     public required IReadOnlyList<ModelSpec> Models { get; init; }
     public string ResultsRoot { get; init; } = "results";
+
+    /// <summary>An existing run folder to finish instead of starting a new one.</summary>
+    public string? ResumeDirectory { get; init; }
 }
