@@ -1,0 +1,36 @@
+using EvalKit.Core.Scoring.Internal;
+using EvalKit.Core.Suites;
+
+namespace EvalKit.Core.Scoring;
+
+/// <summary>
+/// <c>choice</c>: multiple choice by letter. The chosen letter is read from the usual phrasings ("B", "(B)",
+/// "**B**", "B) Paris", "Answer: b", "The answer is (B).", "I would choose option B", "答案是B"), and failing
+/// those from a reply that is, or contains, exactly one choice's text. Only letters within the case's choices
+/// count. Several different letters of the same strength make the reply ambiguous, which is incorrect.
+/// </summary>
+public sealed class ChoiceScorer : IScorer
+{
+    public string Name => "choice";
+
+    public Score Score(EvalCase evalCase, string completion)
+    {
+        if (CaseRequirements.Choices(evalCase, Name).FirstOrDefault() is { } problem)
+            return ReasonText.Unknown(problem);
+        var answer = CaseRequirements.AnswerLetter(evalCase)!.Value;
+
+        var finding = ChoiceExtractor.Find(completion, evalCase.Choices);
+        switch (finding.Letters)
+        {
+            case []:
+                var last = (char)('A' + evalCase.Choices.Count - 1);
+                return Scoring.Score.Incorrect($"no choice letter (A to {last}) or choice text found; expected {answer}");
+            case [var letter]:
+                var verdict = $"chose {letter} (from {finding.Evidence}); expected {answer}";
+                return letter == answer ? Scoring.Score.Correct(verdict) : Scoring.Score.Incorrect(verdict);
+            default:
+                var letters = string.Join(", ", finding.Letters);
+                return Scoring.Score.Incorrect($"ambiguous: {letters} (from {finding.Evidence}); expected {answer}");
+        }
+    }
+}
