@@ -59,6 +59,8 @@ public partial class SuiteLoaderTests
             3, 11, "anchors and aliases are not supported in suites; write the value out" },
         { "id: d\nkind: bias\n---\nid: e\n",
             4, 1, "a suite file holds one YAML document" },
+        { "id: d\nkind: bias\ndescription:\ncases:\n  - {id: q1, prompt: p, expected: x}\n",
+            3, 13, "'description' must be text, got nothing" },
         { "# nothing here\n",
             1, 1, "the file holds no YAML content" },
     };

@@ -20,14 +20,11 @@ internal static class SuiteSet
                 continue;
             var here = new SuiteDiagnostic(file, (int)node.Start.Line, (int)node.Start.Column, "");
             if (firstUse.TryGetValue(id, out var first))
-            {
                 diagnostics.Add(here with
                 {
                     Message = $"suite id '{id}' is already used by {first.File}:{first.Line}:{first.Column}",
                     Hint = "suite ids must be unique across all suite files; rename one of them",
                 });
-                suites.RemoveAll(s => s.Id == id && s.SourcePath == file);
-            }
             else
                 firstUse[id] = here;
         }
