@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using EvalKit.Core.Internal;
+using YamlDotNet.RepresentationModel;
+
+namespace EvalKit.Core.Suites.Internal;
+
+/// <summary>Turns a suite file's root node into a <see cref="Suite"/>, reporting every problem on the way.</summary>
+internal static partial class SuiteBuilder
+{
+    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "cases"];
+    private static readonly string[] _kinds = ["accuracy", "hallucination", "bias", "censorship", "custom"];
+
+    /// <summary>The suite (null when anything is wrong) and its id node, which is known even when other parts are wrong.</summary>
+    public static (Suite? Suite, YamlScalarNode? IdNode) Build(YamlNode root, DiagnosticBag bag)
+    {
+        if (YamlFields.Read(root, "the suite", _keys, bag) is not { } fields)
+            return (null, null);
+        var before = bag.Count;
+        var idNode = fields.Required("id", bag, "add 'id: my-suite' (lowercase letters, digits, '.', '_', '-')");
+        var id = idNode is null ? null : ReadId(idNode, bag);
+        var kindNode = fields.Required("kind", bag, $"add 'kind:' with one of: {string.Join(", ", _kinds)}");
+        var kind = kindNode is null ? null : ReadKind(kindNode, bag);
+        var description = fields.Optional("description") is { } d ? YamlValues.Text(d, "description", bag) : "";
+        var defaults = fields.Optional("defaults") is { } n ? DefaultsBuilder.Build(n, bag) : new GenerationDefaults();
+        var scorer = fields.Optional("scorer") is { } s ? ScorerBuilder.Build(s, bag) : ScorerSpec.Default;
+        var casesNode = fields.Required("cases", bag, "add 'cases:' with at least one case (id plus prompt or messages)");
+        var cases = casesNode is null ? [] : CaseBuilder.BuildAll(casesNode, scorer, bag);
+        var validIdNode = id is null ? null : (YamlScalarNode)idNode!;
+        if (bag.Count != before || id is null || kind is null)
+            return (null, validIdNode);
+        var suite = new Suite
+        {
+            Id = id,
+            Kind = kind.Value,
+            Description = description ?? "",
+            Defaults = defaults,
+            Scorer = scorer!,
+            Cases = cases,
+        };
+        return (suite, validIdNode);
+    }
+
+    private static string? ReadId(YamlNode node, DiagnosticBag bag)
+    {
+        if (YamlValues.Text(node, "id", bag) is not { } id)
+            return null;
+        if (IdPattern().IsMatch(id))
+            return id;
+        var fixedId = InvalidIdChars().Replace(id.ToLowerInvariant(), "-").Trim('-');
+        bag.Add(node, $"suite id '{id}' may only use lowercase letters, digits, '.', '_' and '-'",
+            fixedId.Length > 0 ? $"for example '{fixedId}'" : "for example 'my-suite'");
+        return null;
+    }
+
+    private static SuiteKind? ReadKind(YamlNode node, DiagnosticBag bag)
+    {
+        if (YamlValues.Text(node, "kind", bag) is not { } kind)
+            return null;
+        var index = Array.IndexOf(_kinds, kind);
+        if (index >= 0)
+            return (SuiteKind)index;
+        bag.Add(node, $"unknown kind '{kind}'.{Suggestions.DidYouMean(kind, _kinds)}", $"kinds: {string.Join(", ", _kinds)}");
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9._-]+$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("[^a-z0-9._-]+")]
+    private static partial Regex InvalidIdChars();
+}
