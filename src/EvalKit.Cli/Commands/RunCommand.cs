@@ -3,6 +3,7 @@ using EvalKit.Cli.Models;
 using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
 using Spectre.Console;
@@ -28,8 +29,14 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [DefaultValue("results")]
         public string Out { get; init; } = "results";
 
+        [CommandOption("--resume <RUN_DIR>")]
+        [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
+        public string? Resume { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Resume is not null)
+                return base.Validate();
             if (Suites.Length == 0)
                 return ValidationResult.Error("Pass at least one --suite PATH (a YAML file or a folder, e.g. --suite suites/demo).");
             if (Models.Length == 0)
@@ -40,10 +47,11 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
     protected override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var suites = SuiteLoader.LoadAll(settings.Suites);
-        var models = settings.Models.Select(ModelSpec.Parse).ToList();
+        var recorded = settings.Resume is null ? null : RunDirectory.Open(settings.Resume).ReadManifest();
+        var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
+        var models = settings.Models.Length > 0 || recorded is null ? settings.Models.Select(ModelSpec.Parse).ToList() : recorded.ModelSpecs;
         var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions()));
-        var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out };
+        var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume };
 
         console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s) on {models.Count} model(s).");
         var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));

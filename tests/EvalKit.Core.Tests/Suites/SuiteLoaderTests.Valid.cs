@@ -18,8 +18,8 @@ public partial class SuiteLoaderTests
           seed: 7
           stop: ["\n", "Q:"]
         scorer:
-          type: choice
-          normalize_case: false
+          type: exact
+          strip_articles: false
         cases:
           - id: q1
             prompt: "Q: 2+2? A:"
@@ -53,9 +53,9 @@ public partial class SuiteLoaderTests
             System = "You are terse.", MaxTokens = 32, Temperature = 0.5f, TopP = 0.9f, Seed = 7, Stop = suite.Defaults.Stop,
         }, suite.Defaults);
         Assert.Equal(["\n", "Q:"], suite.Defaults.Stop);
-        Assert.Equal("choice", suite.Scorer.Type);
-        Assert.Equal(new Dictionary<string, string> { ["normalize_case"] = "false" }, suite.Scorer.Options);
-        Assert.False(suite.Scorer.Flag("normalize_case", fallback: true));
+        Assert.Equal("exact", suite.Scorer.Type);
+        Assert.Equal(new Dictionary<string, string> { ["strip_articles"] = "false" }, suite.Scorer.Options);
+        Assert.False(suite.Scorer.Flag("strip_articles", fallback: true));
         Assert.Equal("suites/demo.yaml", suite.SourcePath);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(FullSuite))), suite.Digest);
 
