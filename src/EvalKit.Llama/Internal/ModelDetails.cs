@@ -1,0 +1,37 @@
+using System.Globalization;
+using EvalKit.Core.Backends;
+using LLama;
+
+namespace EvalKit.Llama.Internal;
+
+/// <summary>Builds the <see cref="ModelInfo"/> a run manifest records for a loaded llama.cpp model.</summary>
+internal static class ModelDetails
+{
+    public static ModelInfo Describe(
+        LlamaModelOptions options, string path, string sha256, LLamaWeights weights, LLamaContext context,
+        LlamaNativeLibrary native, int gpuLayers)
+    {
+        var hasTemplate = weights.Metadata.ContainsKey(PromptRenderer.ChatTemplateKey);
+        var details = new Dictionary<string, string>
+        {
+            ["architecture"] = weights.Metadata.GetValueOrDefault("general.architecture") ?? "unknown",
+            ["n_params"] = weights.ParameterCount.ToString(CultureInfo.InvariantCulture),
+            ["vocab_size"] = weights.Vocab.Count.ToString(CultureInfo.InvariantCulture),
+            ["trained_context"] = weights.ContextSize.ToString(CultureInfo.InvariantCulture),
+            ["context_size"] = context.ContextSize.ToString(CultureInfo.InvariantCulture),
+            ["threads"] = options.Threads.ToString(CultureInfo.InvariantCulture),
+            ["gpu_layers"] = gpuLayers.ToString(CultureInfo.InvariantCulture),
+            ["device"] = !native.UsesGpu ? "cpu" : native.Name.StartsWith("cuda", StringComparison.Ordinal) ? "cuda" : "gpu",
+            ["native_library"] = native.ToString(),
+            ["chat_template"] = hasTemplate ? "yes" : "no (chat messages use a plain System:/User:/Assistant: transcript)",
+        };
+        return new ModelInfo
+        {
+            Name = options.Name ?? Path.GetFileNameWithoutExtension(path),
+            Backend = "llama.cpp",
+            Source = path,
+            Sha256 = sha256,
+            Details = details,
+        };
+    }
+}

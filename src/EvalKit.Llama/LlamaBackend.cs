@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using EvalKit.Core;
+using EvalKit.Core.Backends;
+using EvalKit.Llama.Internal;
+using LLama;
+using LLama.Common;
+
+namespace EvalKit.Llama;
+
+/// <summary>
+/// A local GGUF model run by llama.cpp through LLamaSharp. The weights and one context are loaded once and
+/// reused for every request (the context's memory is cleared between requests); requests run one at a time.
+/// </summary>
+public sealed class LlamaBackend : IModelBackend
+{
+    /// <summary>All layers, for <see cref="LlamaModelOptions.GpuLayers"/> on a GPU.</summary>
+    public const int AllLayers = 999;
+
+    private readonly LLamaWeights _weights;
+    private readonly LLamaContext _context;
+    private readonly PromptRenderer _renderer;
+    private readonly GenerationLoop _loop;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _disposed;
+
+    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelInfo info)
+    {
+        _weights = weights;
+        _context = context;
+        _renderer = new PromptRenderer(weights);
+        _loop = new GenerationLoop(weights, context);
+        Info = info;
+    }
+
+    public ModelInfo Info { get; }
+
+    /// <summary>
+    /// Loads the model in <paramref name="options"/>: selects the native library (see <see cref="NativeLibrarySetup"/>),
+    /// hashes the file and loads the weights and a context.
+    /// </summary>
+    /// <exception cref="EvalKitException">The file is missing, the device is unavailable, or llama.cpp cannot load it
+    /// (the message quotes llama.cpp's log).</exception>
+    public static async Task<LlamaBackend> LoadAsync(LlamaModelOptions options, CancellationToken cancellationToken = default)
+    {
+        Validate(options);
+        var path = Path.GetFullPath(options.Path);
+        if (!File.Exists(path))
+            throw LlamaErrors.ModelNotFound(path);
+        var native = NativeLibrarySetup.Ensure(options.Device, options.NativeLibraryDirectory);
+
+        var gpuLayers = options.GpuLayers is null or -1 ? (native.UsesGpu ? AllLayers : 0) : options.GpuLayers.Value;
+        var parameters = new ModelParams(path)
+        {
+            ContextSize = (uint)options.ContextSize,
+            GpuLayerCount = gpuLayers,
+            Threads = options.Threads,
+            BatchThreads = options.Threads,
+        };
+        var hashing = Sha256Async(path, cancellationToken);
+        var weights = await LoadWeightsAsync(parameters, cancellationToken);
+        try
+        {
+            var trained = weights.ContextSize;
+            var contextSize = trained > 0 ? Math.Min(options.ContextSize, trained) : options.ContextSize;
+            // A whole prompt is decoded as one batch, so the batch must hold as much as the context.
+            parameters.ContextSize = (uint)contextSize;
+            parameters.BatchSize = (uint)contextSize;
+            var context = CreateContext(weights, parameters);
+            var info = ModelDetails.Describe(options, path, await hashing, weights, context, native, gpuLayers);
+            return new LlamaBackend(weights, context, info);
+        }
+        catch
+        {
+            weights.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Generates a completion. <see cref="Completion.TimeToFirstToken"/> and <see cref="Completion.TotalTime"/> are
+    /// measured from the moment this request gets the model (time spent queued behind other requests is not counted).
+    /// </summary>
+    /// <exception cref="PromptTooLongException">The prompt does not fit the context; the backend stays usable.</exception>
+    public async Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(request));
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await Task.Run(() =>
+            {
+                var clock = Stopwatch.StartNew();
+                var (text, tokens) = _renderer.Render(request);
+                return _loop.Run(text, tokens, request.Parameters, clock, cancellationToken);
+            }, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _context.Dispose();
+            _weights.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static void Validate(LlamaModelOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Path))
+            throw LlamaErrors.InvalidOption(nameof(options.Path), "''", "a GGUF model file is required");
+        if (options.Threads < 1)
+            throw LlamaErrors.InvalidOption(nameof(options.Threads), options.Threads, "use at least 1");
+        if (options.ContextSize < 1)
+            throw LlamaErrors.InvalidOption(nameof(options.ContextSize), options.ContextSize, "use at least 1 token");
+        if (options.GpuLayers < -1)
+            throw LlamaErrors.InvalidOption(nameof(options.GpuLayers), options.GpuLayers, "use -1 (all), 0 (none) or a layer count");
+    }
+
+    private static async Task<LLamaWeights> LoadWeightsAsync(ModelParams parameters, CancellationToken cancellationToken)
+    {
+        var mark = LlamaLog.Mark();
+        try
+        {
+            return await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw LlamaErrors.LoadFailed(parameters.ModelPath, LlamaLog.Since(mark, 12), e);
+        }
+    }
+
+    private static LLamaContext CreateContext(LLamaWeights weights, ModelParams parameters)
+    {
+        var mark = LlamaLog.Mark();
+        try
+        {
+            return weights.CreateContext(parameters);
+        }
+        catch (Exception e)
+        {
+            throw LlamaErrors.ContextFailed(parameters.ModelPath, (int)parameters.ContextSize!, LlamaLog.Since(mark, 12), e);
+        }
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+        return Convert.ToHexStringLower(hash);
+    }
+}
