@@ -16,7 +16,7 @@ public sealed class ListCommand(IAnsiConsole console) : Command<ListCommand.Sett
         public string[] Paths { get; init; } = [];
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var paths = settings.Paths.Length > 0 ? settings.Paths : ["suites"];
         var suites = SuiteLoader.LoadAll(paths);

@@ -16,7 +16,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateComm
         public string[] Paths { get; init; } = [];
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var diagnostics = SuiteLoader.Validate(settings.Paths);
         if (diagnostics.Count == 0)

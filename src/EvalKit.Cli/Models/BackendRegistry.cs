@@ -22,9 +22,8 @@ public sealed class BackendRegistry(LocalModelOptions local) : IBackendFactory
 
     public async Task<IModelBackend> LoadAsync(ModelSpec spec, CancellationToken cancellationToken)
     {
-        var options = new LlamaModelOptions
+        var options = new LlamaModelOptions(LocalPath(spec))
         {
-            Path = LocalPath(spec),
             Name = spec.Name,
             Device = local.Device,
             NativeLibraryDirectory = local.NativeLibraryDirectory,
