@@ -32,9 +32,7 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
         var text = new StringBuilder();
         var longestStop = StopStrings.LongestLength(parameters.Stop);
 
-        _batch.Clear();
-        _batch.AddRange(prompt, 0, LLamaSeqId.Zero, true);
-        Decode();
+        DecodePrompt(prompt, cancellationToken);
 
         var position = prompt.Length;
         var generated = 0;
@@ -98,6 +96,20 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
                 TopK = 0,
                 MinP = 0,
             };
+
+    // A prompt longer than the context's batch size is decoded in batch-sized chunks; only the last needs logits.
+    private void DecodePrompt(LLamaToken[] prompt, CancellationToken cancellationToken)
+    {
+        var chunk = Math.Max(1, (int)context.BatchSize);
+        for (var start = 0; start < prompt.Length; start += chunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = Math.Min(prompt.Length, start + chunk);
+            _batch.Clear();
+            _batch.AddRange(prompt.AsSpan(start, end - start), start, LLamaSeqId.Zero, end == prompt.Length);
+            Decode();
+        }
+    }
 
     private void Decode()
     {
