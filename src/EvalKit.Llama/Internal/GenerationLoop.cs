@@ -30,7 +30,7 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
         using var sampler = CreateSampler(parameters);
         var decoder = new StreamingTokenDecoder(context);
         var text = new StringBuilder();
-        var longestStop = StopStrings.LongestLength(parameters.Stop);
+        var hasStops = parameters.Stop.Any(stop => stop.Length > 0);
 
         DecodePrompt(prompt, cancellationToken);
 
@@ -52,10 +52,9 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
             decoder.Add(token);
             var before = text.Length;
             text.Append(decoder.Read());
-            if (longestStop > 0 && text.Length > before)
+            if (hasStops && text.Length > before)
             {
-                var current = text.ToString();
-                var stopAt = StopStrings.FindEarliest(current, parameters.Stop, before);
+                var stopAt = StopStrings.FindEarliest(text.ToString(), parameters.Stop, before);
                 if (stopAt >= 0)
                 {
                     text.Length = stopAt;

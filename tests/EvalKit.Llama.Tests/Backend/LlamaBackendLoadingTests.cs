@@ -30,6 +30,16 @@ public sealed class LlamaBackendLoadingTests(StoriesModelFixture model) : IClass
     }
 
     [Fact]
+    public async Task Vocab_only_file_is_refused_at_load_instead_of_aborting_at_decode()
+    {
+        var path = SharedAssets.Model("ggml-vocab-llama-spm.gguf");
+
+        var error = await Assert.ThrowsAsync<EvalKitException>(() => LlamaBackend.LoadAsync(new(path) { Threads = 1 }));
+
+        Assert.Contains("missing tensor", error.Message);
+    }
+
+    [Fact]
     public async Task Cuda_without_a_cuda_build_fails_fast_and_says_how_to_get_it()
     {
         // This test project is built without -p:EvalKitCuda=12, so no CUDA llama.cpp library is bundled.
