@@ -57,21 +57,20 @@ public sealed class LlamaBackend : IModelBackend
             Threads = options.Threads,
             BatchThreads = options.Threads,
         };
-        var hashing = Sha256Async(path, cancellationToken);
         var weights = await LoadWeightsAsync(parameters, cancellationToken);
+        LLamaContext? context = null;
         try
         {
             var trained = weights.ContextSize;
-            var contextSize = trained > 0 ? Math.Min(options.ContextSize, trained) : options.ContextSize;
-            // A whole prompt is decoded as one batch, so the batch must hold as much as the context.
-            parameters.ContextSize = (uint)contextSize;
-            parameters.BatchSize = (uint)contextSize;
-            var context = CreateContext(weights, parameters);
-            var info = ModelDetails.Describe(options, path, await hashing, weights, context, native, gpuLayers);
-            return new LlamaBackend(weights, context, info);
+            parameters.ContextSize = (uint)(trained > 0 ? Math.Min(options.ContextSize, trained) : options.ContextSize);
+            context = CreateContext(weights, parameters);
+            // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
+            var sha256 = await Sha256Async(path, cancellationToken);
+            return new LlamaBackend(weights, context, ModelDetails.Describe(options, path, sha256, weights, context, native, gpuLayers));
         }
         catch
         {
+            context?.Dispose();
             weights.Dispose();
             throw;
         }

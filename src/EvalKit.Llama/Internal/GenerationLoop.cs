@@ -30,11 +30,9 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
         using var sampler = CreateSampler(parameters);
         var decoder = new StreamingTokenDecoder(context);
         var text = new StringBuilder();
-        var longestStop = StopStrings.LongestLength(parameters.Stop);
+        var hasStops = parameters.Stop.Any(stop => stop.Length > 0);
 
-        _batch.Clear();
-        _batch.AddRange(prompt, 0, LLamaSeqId.Zero, true);
-        Decode();
+        DecodePrompt(prompt, cancellationToken);
 
         var position = prompt.Length;
         var generated = 0;
@@ -54,10 +52,9 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
             decoder.Add(token);
             var before = text.Length;
             text.Append(decoder.Read());
-            if (longestStop > 0 && text.Length > before)
+            if (hasStops && text.Length > before)
             {
-                var current = text.ToString();
-                var stopAt = StopStrings.FindEarliest(current, parameters.Stop, before);
+                var stopAt = StopStrings.FindEarliest(text.ToString(), parameters.Stop, before);
                 if (stopAt >= 0)
                 {
                     text.Length = stopAt;
@@ -98,6 +95,20 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
                 TopK = 0,
                 MinP = 0,
             };
+
+    // A prompt longer than the context's batch size is decoded in batch-sized chunks; only the last needs logits.
+    private void DecodePrompt(LLamaToken[] prompt, CancellationToken cancellationToken)
+    {
+        var chunk = Math.Max(1, (int)context.BatchSize);
+        for (var start = 0; start < prompt.Length; start += chunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = Math.Min(prompt.Length, start + chunk);
+            _batch.Clear();
+            _batch.AddRange(prompt.AsSpan(start, end - start), start, LLamaSeqId.Zero, end == prompt.Length);
+            Decode();
+        }
+    }
 
     private void Decode()
     {

@@ -3,9 +3,6 @@ namespace EvalKit.Llama.Internal;
 /// <summary>Finds where generated text must be cut because it contains a stop string.</summary>
 internal static class StopStrings
 {
-    /// <summary>The longest stop string, so a search can skip text that cannot hold a new match.</summary>
-    public static int LongestLength(IReadOnlyList<string> stops) => stops.Count == 0 ? 0 : stops.Max(s => s.Length);
-
     /// <summary>
     /// The index of the earliest stop string in <paramref name="text"/> that ends at or after
     /// <paramref name="newFrom"/> (where the newly decoded text starts), or -1. Empty stop strings are ignored.
