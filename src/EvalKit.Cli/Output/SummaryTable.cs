@@ -30,6 +30,6 @@ public static class SummaryTable
         var text = e.N == 0
             ? "n/a"
             : string.Create(CultureInfo.InvariantCulture, $"{e.Value * 100:F1}% [{e.Low * 100:F1}, {e.High * 100:F1}] n={e.N}");
-        return m.Errors > 0 ? $"{text} [red]{m.Errors} failed[/]" : text;
+        return Markup.Escape(text) + (m.Errors > 0 ? $" [red]{m.Errors} failed[/]" : "");
     }
 }
