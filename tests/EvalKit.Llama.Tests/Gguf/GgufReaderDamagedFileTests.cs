@@ -220,6 +220,32 @@ public sealed class GgufReaderDamagedFileTests
     }
 
     [Fact]
+    public void Alignment_of_the_wrong_type_is_refused_before_llama_cpp_aborts()
+    {
+        // Given a written file whose general.alignment is retagged from UInt32 to Int32
+        var stream = new MemoryStream();
+        new GgufWriter().Set("general.alignment", 64u).WriteTo(stream);
+        var bytes = stream.ToArray();
+        WriteUInt32(bytes, IndexOf(bytes, "general.alignment") + "general.alignment".Length, (uint)GgufValueType.Int32);
+
+        // When it is read, Then the key, its type and the requirement are named
+        Assert.Contains("general.alignment is a Int32 value; it must be a UInt32", Rejects(bytes).Message);
+    }
+
+    [Fact]
+    public void Array_of_arrays_is_refused()
+    {
+        // Given a written string array whose element type is retagged as Array
+        var stream = new MemoryStream();
+        new GgufWriter().Set("list", ["a", "b"]).WriteTo(stream);
+        var bytes = stream.ToArray();
+        WriteUInt32(bytes, IndexOf(bytes, "list") + 4 + 4, (uint)GgufValueType.Array);
+
+        // When it is read, Then the nesting is named
+        Assert.Contains("metadata 'list' is an array of arrays", Rejects(bytes).Message);
+    }
+
+    [Fact]
     public void Missing_file_is_a_user_error()
     {
         // Given a path that does not exist, When it is read, Then the error is a plain EvalKitException
