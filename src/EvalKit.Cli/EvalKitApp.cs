@@ -30,6 +30,9 @@ public static class EvalKitApp
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List suites with their kind and case count.")
                 .WithExample("list", "suites");
+            config.AddCommand<InfoCommand>("info")
+                .WithDescription("Describe GGUF model files (architecture, parameters, quantisation, context, tokenizer) without loading them.")
+                .WithExample("info", "models/student.gguf");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")
                 .WithExample("validate", "suites/demo");
