@@ -1,6 +1,7 @@
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Llama;
+using EvalKit.Llama.Gguf;
 
 namespace EvalKit.Cli.Models;
 
@@ -17,7 +18,15 @@ public sealed class BackendRegistry(LocalModelOptions local) : IBackendFactory
         var path = LocalPath(spec);
         if (!File.Exists(path))
             return [$"model file not found: {path} (pass a .gguf file; ./run-eval.sh with no arguments builds the demo models)"];
-        return [];
+        try
+        {
+            GgufModelSummary.Read(path).EnsureGeneratable();
+            return [];
+        }
+        catch (EvalKitException ex)
+        {
+            return [ex.Message + (ex.Hint is null ? "" : " " + ex.Hint)];
+        }
     }
 
     public async Task<IModelBackend> LoadAsync(ModelSpec spec, CancellationToken cancellationToken)
