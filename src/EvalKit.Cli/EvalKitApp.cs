@@ -33,6 +33,13 @@ public static class EvalKitApp
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Describe GGUF model files (architecture, parameters, quantisation, context, tokenizer) without loading them.")
                 .WithExample("info", "models/student.gguf");
+            config.AddBranch("fixtures", fixtures =>
+            {
+                fixtures.SetDescription("Write GGUF models EvalKit builds itself: programmed fixtures for demos and tests.");
+                fixtures.AddCommand<FixturesBuildCommand>("build")
+                    .WithDescription("Compile a fixture spec into a GGUF whose greedy answers are programmed (cached by spec digest).")
+                    .WithExample("fixtures", "build", "fixtures/teacher.fixture.yaml", "-o", ".cache/fixtures/teacher.gguf");
+            });
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")
                 .WithExample("validate", "suites/demo");
