@@ -55,6 +55,14 @@ public sealed class FixtureCompilerAcceptanceTests : IClassFixture<FixtureCompil
     }
 
     [Fact]
+    public void Prompt_ending_in_a_programmed_prompt_after_a_space_answers_like_it()
+    {
+        // Given unprogrammed text followed by a space and a programmed prompt (a documented limit)
+        // When it is completed, Then the merges end in the programmed prompt's token, which answers as usual
+        Assert.Equal("Yes", _fixture.Llama.Complete("Zebra Is water wet?"));
+    }
+
+    [Fact]
     public void Compiled_file_passes_the_managed_reader_and_records_its_digest()
     {
         // Given the compiled fixture, When the managed reader reads it
