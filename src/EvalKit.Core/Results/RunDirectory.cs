@@ -21,7 +21,11 @@ public sealed class RunDirectory
 
     public string SamplesPath => System.IO.Path.Combine(Path, SamplesWriter.FileName);
 
-    public static RunDirectory CreateNew(string resultsRoot, DateTimeOffset now)
+    /// <summary>
+    /// Creates <c>results/&lt;run-id&gt;/</c> holding <paramref name="manifest"/>'s run.json. The folder is filled
+    /// under a hidden staging name and renamed into place, so a run folder never exists without its manifest.
+    /// </summary>
+    public static RunDirectory CreateNew(string resultsRoot, DateTimeOffset now, Func<string, RunManifest> manifest)
     {
         try
         {
@@ -30,9 +34,12 @@ public sealed class RunDirectory
             {
                 var runId = $"{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
                 var path = System.IO.Path.Combine(resultsRoot, runId);
-                if (Directory.Exists(path))
+                var staging = System.IO.Path.Combine(resultsRoot, $".staging-{runId}");
+                if (Directory.Exists(path) || Directory.Exists(staging))
                     continue;
-                Directory.CreateDirectory(path);
+                Directory.CreateDirectory(staging);
+                new RunDirectory(staging, runId).WriteManifest(manifest(runId));
+                Directory.Move(staging, path);
                 return new RunDirectory(path, runId);
             }
         }
@@ -48,6 +55,25 @@ public sealed class RunDirectory
         if (!File.Exists(System.IO.Path.Combine(path, RunManifest.FileName)))
             throw Errors.PathNotFound("Run folder", path, $"A run folder holds {RunManifest.FileName}; pass a folder under results/.");
         return new RunDirectory(path, System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(path)));
+    }
+
+    /// <summary>
+    /// Held by the one process writing samples: a second writer (say, two resumes of the same run) is refused
+    /// instead of interleaving lines. The operating system releases it when the holder dies, even by SIGKILL.
+    /// </summary>
+    public IDisposable AcquireWriterLock()
+    {
+        var path = System.IO.Path.Combine(Path, ".lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new EvalKitException(
+                $"Another EvalKit process is writing to {Path} right now ({ex.Message}).",
+                "Wait for it to finish (or stop it), then resume with 'evalkit run --resume " + Path + "'.");
+        }
     }
 
     public void WriteManifest(RunManifest manifest) =>

@@ -25,6 +25,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
     {
         var scorers = RunValidator.Validate(request, backends);
         var (directory, manifest) = request.ResumeDirectory is { } resume ? Reopen(resume, request) : Start(request);
+        using var writerLock = directory.AcquireWriterLock();
         var written = SamplesReader.Read(directory.Path).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var total = request.Suites.Sum(s => s.Cases.Count);
 
@@ -69,18 +70,17 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
 
     private (RunDirectory, RunManifest) Start(RunRequest request)
     {
-        var directory = RunDirectory.CreateNew(request.ResultsRoot, _clock.GetUtcNow());
-        var manifest = new RunManifest
+        RunManifest? manifest = null;
+        var directory = RunDirectory.CreateNew(request.ResultsRoot, _clock.GetUtcNow(), runId => manifest = new RunManifest
         {
-            RunId = directory.RunId,
+            RunId = runId,
             CreatedAt = _clock.GetUtcNow(),
             EvalkitVersion = EvalKitVersion.Current,
             Host = HostInfo.Current(),
             Suites = request.Suites.Select(SuiteManifest.From).ToList(),
             ModelSpecs = request.Models,
-        };
-        directory.WriteManifest(manifest);
-        return (directory, manifest);
+        });
+        return (directory, manifest!);
     }
 
     private static (RunDirectory, RunManifest) Reopen(string path, RunRequest request)
