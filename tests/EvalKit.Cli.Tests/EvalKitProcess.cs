@@ -10,7 +10,11 @@ internal static class EvalKitProcess
         public string Output => Stdout + Stderr;
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables (such as EVALKIT_DATA).</summary>
+    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +29,8 @@ internal static class EvalKitProcess
         start.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
