@@ -27,6 +27,41 @@ public class ImporterRobustnessTests
     }
 
     [Fact]
+    public void Csv_quirks_a_bom_a_stray_quote_and_an_unclosed_quote_are_handled()
+    {
+        // Given a CSV with a byte order mark, a stray quote in an unquoted field, and a quote never closed on line 4
+        using var dir = new TempDir();
+        var path = dir.File("quirks.csv");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.Preamble, .. "qid,question,answer,category\nq1,He is 5'11\" tall?,yes,a\nq2,Fine?,yes,b\nq3,\"Never closed,no,c\nq4,Lost?,no,d\n"u8]);
+
+        // When it is imported
+        var result = DatasetFormats.Import("csv", path, new DatasetImportOptions { Mapping = _mapping });
+
+        // Then the header is read despite the BOM, the stray quote is text, and the unclosed quote is reported at its start
+        Assert.Equal(["q1", "q2"], result.Cases.Select(c => c.Id));
+        Assert.Equal("He is 5'11\" tall?", result.Cases[0].Prompt);
+        Assert.Contains(result.Problems, p => p.Line == 4 && p.Message.Contains("never closed"));
+    }
+
+    [Fact]
+    public void A_limit_stops_reading_before_a_bad_byte_far_into_the_file()
+    {
+        // Given 5000 good rows (about 300 KB) followed by a byte that is not UTF-8
+        using var dir = new TempDir();
+        var path = dir.File("big.jsonl");
+        var good = string.Concat(Enumerable.Range(1, 5000).Select(i => $"{{\"question\":\"What is {i} plus {i}, padded to make the line longer?\",\"answer\":\"#### {2 * i}\"}}\n"));
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(good), 0xFF, (byte)'\n']);
+
+        // When the first 10 rows are asked for, and then every row
+        var limited = DatasetFormats.Import("gsm8k", path, new DatasetImportOptions { Limit = 10 });
+        var all = Assert.Throws<EvalKitException>(() => DatasetFormats.Import("gsm8k", path, new()));
+
+        // Then the limited read never reaches the bad byte, which the full read reports on line 5001
+        Assert.Equal(10, limited.Cases.Count);
+        Assert.Contains(":5001 is not valid UTF-8", all.Message);
+    }
+
+    [Fact]
     public void Invalid_utf8_names_the_file_and_line()
     {
         // Given JSONL and CSV files with a Latin-1 byte on line 3
