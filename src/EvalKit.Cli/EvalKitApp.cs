@@ -47,6 +47,10 @@ public static class EvalKitApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")
                 .WithExample("validate", "suites/demo");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Convert a dataset (GSM8K, MMLU, BBQ, XSTest, plain JSONL/CSV, ...) into a suite file.")
+                .WithExample("import", "gsm8k", "../shared/datasets/gsm8k/test.jsonl", "-o", "suites/gsm8k.yaml", "--sample", "50", "--seed", "1")
+                .WithExample("import", "csv", "questions.csv", "-o", "suites/mine.yaml", "--map", "prompt=question", "--map", "expected=answer", "--map", "tags=topic");
         });
         return app;
     }

@@ -21,4 +21,10 @@ public sealed record EvalCase
 
     /// <summary>Free-form labels that metrics group by. A bare tag in a YAML list has an empty value.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Fields of the source row that are never shown to the model but that a scorer or metric may need later
+    /// (HumanEval's <c>test</c> and <c>entry_point</c>, BBQ's answer groups). Not grouped by.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 }

@@ -77,7 +77,7 @@ internal static class CaseParts
     }
 
     /// <summary>Tags as a map of name to value, or a list of bare names (each with an empty value).</summary>
-    public static IReadOnlyDictionary<string, string> Tags(YamlNode node, DiagnosticBag bag)
+    public static IReadOnlyDictionary<string, string> Tags(YamlNode node, DiagnosticBag bag, string section = "tags")
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         if (node is YamlSequenceNode)
@@ -94,12 +94,23 @@ internal static class CaseParts
         foreach (var (key, value) in map.Children)
         {
             if (key is not YamlScalarNode { Value: { Length: > 0 } name } || YamlValues.IsNull(key))
-                bag.Add(key, $"tag names must be text, got {YamlValues.Describe(key)}");
+                bag.Add(key, $"names in '{section}' must be text, got {YamlValues.Describe(key)}");
             else if (value is not YamlScalarNode scalar)
-                bag.Add(value, $"tag '{name}' must have a text value, got {YamlValues.Describe(value)}");
+                bag.Add(value, $"'{name}' in '{section}' must have a text value, got {YamlValues.Describe(value)}");
             else
                 tags[name] = YamlValues.IsNull(value) ? "" : scalar.Value ?? "";
         }
         return tags;
+    }
+
+    /// <summary>Metadata as a map of name to text value.</summary>
+    public static IReadOnlyDictionary<string, string> Metadata(YamlNode node, DiagnosticBag bag)
+    {
+        if (node is not YamlMappingNode)
+        {
+            bag.Add(node, $"'metadata' must be a map of names to text, got {YamlValues.Describe(node)}");
+            return new Dictionary<string, string>();
+        }
+        return Tags(node, bag, "metadata");
     }
 }
