@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Results;
@@ -27,6 +29,22 @@ public sealed record SampleRecord
     public string? Reason { get; init; }
     public string? Error { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The reasoning block's shape; null when the suite turns reasoning splitting off.</summary>
+    public ReasoningState? ReasoningState { get; init; }
+
+    /// <summary>The reasoning text, split off the completion before scoring; null when there was none.</summary>
+    public string? Reasoning { get; init; }
+
+    /// <summary>Length of the reasoning in characters (UTF-16 units); token counts per part are not available.</summary>
+    public int? ReasoningChars { get; init; }
+
+    /// <summary>Length of the answer the scorer saw, in characters.</summary>
+    public int? AnswerChars { get; init; }
+
+    /// <summary>The suite expects reasoning, but the block was empty or missing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ThoughtSuppressed { get; init; }
 
     /// <summary>The identity that must be unique within a run.</summary>
     public string Key => KeyOf(Model, Suite, CaseId, Repeat);

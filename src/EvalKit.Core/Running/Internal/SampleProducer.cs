@@ -34,7 +34,7 @@ internal static class SampleProducer
             return sample with { Error = $"{ex.GetType().Name}: {ex.Message}", Reason = "generation failed" };
         }
 
-        var score = scorer.Score(evalCase, completion.Text);
+        var (score, split, suppressed) = AnswerScoring.Score(suite, evalCase, scorer, completion);
         return sample with
         {
             RenderedPrompt = completion.RenderedPrompt,
@@ -47,6 +47,11 @@ internal static class SampleProducer
             Score = score.Value,
             Label = score.Label,
             Reason = score.Reason,
+            ReasoningState = split?.State,
+            Reasoning = split is { Reasoning.Length: > 0 } ? split.Reasoning : null,
+            ReasoningChars = split?.Reasoning.Length,
+            AnswerChars = split?.Answer.Length,
+            ThoughtSuppressed = suppressed,
         };
     }
 }
