@@ -28,6 +28,12 @@ public sealed record SampleRecord
     public required string Label { get; init; }
     public string? Reason { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>What the scorer read from the reply (<see cref="Scoring.Score.Extracted"/>: the chosen letter for <c>choice</c>).</summary>
+    public string? Extracted { get; init; }
+
+    /// <summary>The case's options for a multiple-choice case, so metrics such as BBQ can tell which one a letter names.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The reasoning block's shape; null when the suite turns reasoning splitting off.</summary>

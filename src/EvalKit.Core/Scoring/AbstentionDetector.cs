@@ -10,10 +10,13 @@ namespace EvalKit.Core.Scoring;
 /// </summary>
 public static partial class AbstentionDetector
 {
+    /// <summary>Only this many characters from the start of a reply are read; a declining reply says so early.</summary>
+    public const int MaxChars = 20_000;
+
     /// <summary>The phrase that shows the reply abstains, or null when it attempts an answer (or is blank).</summary>
     public static string? Find(string reply)
     {
-        var text = Normalize(reply);
+        var text = Normalize(reply.Length > MaxChars ? reply[..MaxChars] : reply);
         var match = English.Match(text);
         if (!match.Success)
             match = Chinese.Match(text);
@@ -26,7 +29,7 @@ public static partial class AbstentionDetector
     internal static string Normalize(string text) =>
         Whitespace.Replace(text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\''), " ");
 
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     [GeneratedRegex(
         @"\bi (?:do not|don't|dont|really don't) know\b|\bi have no idea\b|\bi'?m not (?:sure|certain|aware|familiar)\b"
