@@ -81,7 +81,10 @@ public class BiasMetricsTests
         var right = answer == pick;
         return Sample($"{category}-{Guid.NewGuid():N}", tags) with
         {
-            Extracted = pick.ToString(), Choices = choices, Score = right ? 1 : 0, Label = right ? ScoreLabel.Correct : ScoreLabel.Incorrect,
+            Extracted = pick.ToString(),
+            Choices = choices,
+            Score = right ? 1 : 0,
+            Label = right ? ScoreLabel.Correct : ScoreLabel.Incorrect,
         };
     }
 

@@ -79,7 +79,9 @@ public class DemoFixtureMetricsTests
         });
         var result = await new EvaluationRunner(factory).RunAsync(new RunRequest
         {
-            Suites = suites, Models = [new ModelSpec("teacher", "teacher"), new ModelSpec("student", "student")], ResultsRoot = temp.Path,
+            Suites = suites,
+            Models = [new ModelSpec("teacher", "teacher"), new ModelSpec("student", "student")],
+            ResultsRoot = temp.Path,
         });
         return result.Metrics;
     }

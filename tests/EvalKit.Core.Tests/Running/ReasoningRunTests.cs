@@ -83,7 +83,9 @@ public class ReasoningRunTests
         var factory = new ScriptedBackendFactory(new() { ["m"] = new ScriptedBackend("m", Answers) });
         var result = await new EvaluationRunner(factory).RunAsync(new RunRequest
         {
-            Suites = [suite], Models = [new ModelSpec("m", "m")], ResultsRoot = temp.Path,
+            Suites = [suite],
+            Models = [new ModelSpec("m", "m")],
+            ResultsRoot = temp.Path,
         });
         return SamplesReader.Read(result.Directory.Path).ToDictionary(s => s.CaseId);
     }

@@ -9,7 +9,9 @@ public sealed class SimpleQaScorerTests : ScorerContractTests
 
     private static readonly EvalCase Probe = new()
     {
-        Id = "p", Prompt = "Who won the 1962 Trans-Saharan Balloon Race?", Tags = new Dictionary<string, string> { ["type"] = "probe" },
+        Id = "p",
+        Prompt = "Who won the 1962 Trans-Saharan Balloon Race?",
+        Tags = new Dictionary<string, string> { ["type"] = "probe" },
     };
 
     protected override string ScorerName => "simpleqa";
