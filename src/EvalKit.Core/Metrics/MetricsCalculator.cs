@@ -62,8 +62,17 @@ public static class MetricsCalculator
             Errors = samples.Count - scored.Count,
             Labels = samples.GroupBy(s => s.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             ByTag = byTag,
+            KindMetrics = KindMetricsFor(kind, samples),
         };
     }
+
+    private static IReadOnlyDictionary<string, KindMetric> KindMetricsFor(SuiteKind kind, List<SampleRecord> samples) => kind switch
+    {
+        SuiteKind.Hallucination => HallucinationMetrics.Compute(samples),
+        SuiteKind.Bias => BiasMetrics.Compute(samples),
+        SuiteKind.Censorship => CensorshipMetrics.Compute(samples),
+        _ => new Dictionary<string, KindMetric>(),
+    };
 
     private static RateEstimate Rate(IEnumerable<SampleRecord> samples)
     {

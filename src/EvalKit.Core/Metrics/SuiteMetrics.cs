@@ -18,4 +18,7 @@ public sealed record SuiteMetrics
     public int Errors { get; init; }
     public IReadOnlyDictionary<string, int> Labels { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<TagMetrics> ByTag { get; init; } = [];
+
+    /// <summary>The kind's own metrics by name (hallucination, bias and censorship suites; docs/metrics.md).</summary>
+    public IReadOnlyDictionary<string, KindMetric> KindMetrics { get; init; } = new Dictionary<string, KindMetric>();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Results;
@@ -26,7 +28,29 @@ public sealed record SampleRecord
     public required string Label { get; init; }
     public string? Reason { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>What the scorer read from the reply (<see cref="Scoring.Score.Extracted"/>: the chosen letter for <c>choice</c>).</summary>
+    public string? Extracted { get; init; }
+
+    /// <summary>The case's options for a multiple-choice case, so metrics such as BBQ can tell which one a letter names.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The reasoning block's shape; null when the suite turns reasoning splitting off.</summary>
+    public ReasoningState? ReasoningState { get; init; }
+
+    /// <summary>The reasoning text, split off the completion before scoring; null when there was none.</summary>
+    public string? Reasoning { get; init; }
+
+    /// <summary>Length of the reasoning in characters (UTF-16 units); token counts per part are not available.</summary>
+    public int? ReasoningChars { get; init; }
+
+    /// <summary>Length of the answer the scorer saw, in characters.</summary>
+    public int? AnswerChars { get; init; }
+
+    /// <summary>The suite expects reasoning, but the block was empty or missing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ThoughtSuppressed { get; init; }
 
     /// <summary>The identity that must be unique within a run.</summary>
     public string Key => KeyOf(Model, Suite, CaseId, Repeat);

@@ -42,6 +42,8 @@ public static class ScorerCatalog
             [ScorerOption.NonNegativeNumber(Tolerance)],
             spec => new NumericScorer(ScorerOption.Number(spec, Tolerance, NumericScorer.DefaultTolerance)),
             CaseRequirements.Numbers),
+        ["simpleqa"] = new([], _ => new SimpleQaScorer(), CaseRequirements.AnswerableExpected),
+        ["censorship"] = new([], _ => new CensorshipScorer(), CaseRequirements.OptionalNonBlankExpected),
     };
 
     public static IReadOnlyList<string> Names { get; } = [.. _scorers.Keys];

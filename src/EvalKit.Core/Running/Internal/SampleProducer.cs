@@ -21,6 +21,7 @@ internal static class SampleProducer
             Prompt = request.Prompt,
             Messages = request.Messages,
             Tags = evalCase.Tags,
+            Choices = evalCase.Choices.Count > 0 ? evalCase.Choices : null,
             Label = ScoreLabel.Error,
         };
         Completion completion;
@@ -34,7 +35,7 @@ internal static class SampleProducer
             return sample with { Error = $"{ex.GetType().Name}: {ex.Message}", Reason = "generation failed" };
         }
 
-        var score = scorer.Score(evalCase, completion.Text);
+        var (score, split, suppressed) = AnswerScoring.Score(suite, evalCase, scorer, completion);
         return sample with
         {
             RenderedPrompt = completion.RenderedPrompt,
@@ -47,6 +48,12 @@ internal static class SampleProducer
             Score = score.Value,
             Label = score.Label,
             Reason = score.Reason,
+            Extracted = score.Extracted,
+            ReasoningState = split?.State,
+            Reasoning = split is { Reasoning.Length: > 0 } ? split.Reasoning : null,
+            ReasoningChars = split?.Reasoning.Length,
+            AnswerChars = split?.Answer.Length,
+            ThoughtSuppressed = suppressed,
         };
     }
 }
