@@ -62,6 +62,8 @@ public static class MetricsCalculator
             Errors = samples.Count - scored.Count,
             Labels = samples.GroupBy(s => s.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             ByTag = byTag,
+            PassAtK = RepeatStatistics.PassAtK(scored),
+            Repeats = RepeatStatistics.Variance(scored),
         };
     }
 

@@ -18,4 +18,10 @@ public sealed record SuiteMetrics
     public int Errors { get; init; }
     public IReadOnlyDictionary<string, int> Labels { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<TagMetrics> ByTag { get; init; } = [];
+
+    /// <summary>pass@k for k in {1, 5, 10} up to the fewest samples of a case (see <see cref="RepeatStatistics.PassAtK"/>).</summary>
+    public IReadOnlyDictionary<int, double> PassAtK { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>Per-case variation across repeats; null when the run had one repeat.</summary>
+    public RepeatVariance? Repeats { get; init; }
 }

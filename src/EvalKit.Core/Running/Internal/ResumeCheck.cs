@@ -12,6 +12,8 @@ internal static class ResumeCheck
     public static void EnsureSameConfiguration(RunDirectory directory, RunManifest recorded, RunRequest request)
     {
         var changes = new List<string>();
+        if (recorded.Repeats != request.Repeats)
+            changes.Add($"repeats changed: {recorded.Repeats} → {request.Repeats}");
         var recordedSuites = recorded.Suites.ToDictionary(s => s.Id);
         foreach (var suite in request.Suites)
         {

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using EvalKit.Core;
+using EvalKit.TestSupport;
+
+namespace EvalKit.Cli.Tests;
+
+/// <summary><c>--repeats</c> end to end through the real program and llama.cpp on stories260K.</summary>
+public class RepeatsCommandTests
+{
+    [Fact]
+    public async Task Repeats_sample_each_case_with_consecutive_seeds_and_the_samples_differ()
+    {
+        // Given a sampled (temperature > 0) suite
+        using var temp = new TempDir();
+        var suite = temp.Write("suites/sampled.yaml", """
+            id: sampled
+            kind: custom
+            defaults: {max_tokens: 24, temperature: 1.0, seed: 7}
+            scorer: contains
+            cases:
+              - {id: once, prompt: Once upon a time, expected: [the]}
+            """);
+
+        // When
+        var result = await EvalKitProcess.RunAsync(temp.Path,
+            "run", "-s", suite, "-m", "tiny=" + SharedAssets.Stories260K, "-t", "1", "--repeats", "4", "-o", "results");
+
+        // Then: one sample per repeat, seeds 7..10, and not all four completions alike
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Output);
+        var runDir = Directory.GetDirectories(temp.File("results")).Single();
+        var samples = File.ReadAllLines(Path.Combine(runDir, "samples.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([(0, 7u), (1, 8u), (2, 9u), (3, 10u)], samples.Select(s => (s.GetProperty("repeat").GetInt32(), s.GetProperty("seed").GetUInt32())));
+        Assert.True(samples.Select(s => s.GetProperty("completion").GetString()).Distinct().Count() > 1, "all repeats gave the same text");
+
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")));
+        var suiteMetrics = metrics.RootElement.GetProperty("suites")[0];
+        Assert.Equal(1.0, suiteMetrics.GetProperty("repeats").GetProperty("completion_changed_rate").GetDouble());
+        Assert.Equal(4, suiteMetrics.GetProperty("repeats").GetProperty("repeats").GetInt32());
+        Assert.True(suiteMetrics.GetProperty("pass_at_k").TryGetProperty("1", out _));
+        Assert.Contains("× 4 repeats", result.Stdout);
+    }
+}
