@@ -24,4 +24,7 @@ public sealed record SuiteMetrics
 
     /// <summary>Per-case variation across repeats; null when the run had one repeat.</summary>
     public RepeatVariance? Repeats { get; init; }
+
+    /// <summary>Agreement of the suite's judge with the rule-based scorer; null when the suite has no judge.</summary>
+    public JudgeAgreement? Judge { get; init; }
 }

@@ -51,8 +51,10 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             }
         }
 
+        await JudgePhase.RunAsync(backends, request, directory, progress, cancellationToken);
         var metrics = MetricsCalculator.Compute(
-            directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList());
+            directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList(),
+            JudgementsFile.Read(directory.Path));
         directory.WriteMetrics(metrics);
         manifest = manifest with { CompletedAt = _clock.GetUtcNow() };
         directory.WriteManifest(manifest);

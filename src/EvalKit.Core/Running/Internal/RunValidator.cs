@@ -23,6 +23,9 @@ internal static class RunValidator
         var scorers = new Dictionary<string, IScorer>();
         foreach (var suite in request.Suites)
         {
+            if (suite.Judge is { } judge && !request.Models.Any(m => m.Name == judge.Model))
+                problems.Add($"Suite '{suite.Id}': its judge model '{judge.Model}' is not one of the run's models "
+                    + $"({string.Join(", ", request.Models.Select(m => m.Name))}); add it: --model {judge.Model}=PATH.");
             try
             {
                 scorers[suite.Id] = ScorerCatalog.Create(suite.Scorer);

@@ -7,7 +7,7 @@ namespace EvalKit.Core.Suites.Internal;
 /// <summary>Turns a suite file's root node into a <see cref="Suite"/>, reporting every problem on the way.</summary>
 internal static partial class SuiteBuilder
 {
-    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "cases"];
+    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "judge", "cases"];
     private static readonly string[] _kinds = ["accuracy", "hallucination", "bias", "censorship", "custom"];
 
     /// <summary>The suite (null when anything is wrong) and its id node, which is known even when other parts are wrong.</summary>
@@ -23,6 +23,7 @@ internal static partial class SuiteBuilder
         var description = fields.Optional("description") is { } d ? YamlValues.Text(d, "description", bag) : "";
         var defaults = fields.Optional("defaults") is { } n ? DefaultsBuilder.Build(n, bag) : new GenerationDefaults();
         var scorer = fields.Optional("scorer") is { } s ? ScorerBuilder.Build(s, bag) : ScorerSpec.Default;
+        var judge = fields.Optional("judge") is { } j ? JudgeBuilder.Build(j, bag) : null;
         var casesNode = fields.Required("cases", bag, "add 'cases:' with at least one case (id plus prompt or messages)");
         var cases = casesNode is null ? [] : CaseBuilder.BuildAll(casesNode, scorer, bag);
         var validIdNode = id is null ? null : (YamlScalarNode)idNode!;
@@ -35,6 +36,7 @@ internal static partial class SuiteBuilder
             Description = description ?? "",
             Defaults = defaults,
             Scorer = scorer!,
+            Judge = judge,
             Cases = cases,
         };
         return (suite, validIdNode);
