@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EvalKit.Core.Scoring;
 
 namespace EvalKit.Core.Results;
@@ -19,5 +20,6 @@ public sealed record JudgementRecord
     public required JudgeVerdict Judge { get; init; }
 
     /// <summary>The key of the judged sample (<see cref="SampleRecord.Key"/>).</summary>
+    [JsonIgnore]
     public string Key => SampleRecord.KeyOf(Model, Suite, CaseId, Repeat);
 }
