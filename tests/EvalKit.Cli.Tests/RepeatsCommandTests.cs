@@ -39,4 +39,41 @@ public class RepeatsCommandTests
         Assert.True(suiteMetrics.GetProperty("pass_at_k").TryGetProperty("1", out _));
         Assert.Contains("× 4 repeats", result.Stdout);
     }
+
+    [Fact]
+    public async Task Code_suite_runs_the_model_output_in_the_sandbox_and_reports_pass_at_k()
+    {
+        // Given: stories260K writes stories, not Python, so every program fails
+        using var temp = new TempDir();
+        var suite = temp.Write("suites/code.yaml", """
+            id: code
+            kind: accuracy
+            defaults: {max_tokens: 12, temperature: 0.8}
+            scorer: {type: code, timeout_s: 5}
+            cases:
+              - id: add
+                prompt: "def add(a, b):\n"
+                metadata:
+                  entry_point: add
+                  test: |
+                    def check(candidate):
+                        assert candidate(2, 3) == 5
+            """);
+
+        // When
+        var result = await EvalKitProcess.RunAsync(temp.Path,
+            "run", "-s", suite, "-m", "tiny=" + SharedAssets.Stories260K, "-t", "1", "--repeats", "2", "-o", "results");
+
+        // Then
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Output);
+        var runDir = Directory.GetDirectories(temp.File("results")).Single();
+        foreach (var line in File.ReadAllLines(Path.Combine(runDir, "samples.jsonl")))
+        {
+            var sample = JsonDocument.Parse(line).RootElement;
+            Assert.Equal("incorrect", sample.GetProperty("label").GetString());
+            Assert.Matches(@"\[sandbox [a-z+]+\]$", sample.GetProperty("reason").GetString());
+        }
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")));
+        Assert.Equal(0.0, metrics.RootElement.GetProperty("suites")[0].GetProperty("pass_at_k").GetProperty("1").GetDouble());
+    }
 }
