@@ -31,6 +31,20 @@ public static class EvalKitApp
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List suites with their kind and case count.")
                 .WithExample("list", "suites");
+            config.AddCommand<InfoCommand>("info")
+                .WithDescription("Describe GGUF model files (architecture, parameters, quantisation, context, tokenizer) without loading them.")
+                .WithExample("info", "models/student.gguf");
+            config.AddBranch("fixtures", fixtures =>
+            {
+                fixtures.SetDescription("Write GGUF models EvalKit builds itself: programmed fixtures for demos and tests.");
+                fixtures.AddCommand<FixturesBuildCommand>("build")
+                    .WithDescription("Compile a fixture spec into a GGUF whose greedy answers are programmed (cached by spec digest).")
+                    .WithExample("fixtures", "build", "fixtures/teacher.fixture.yaml", "-o", ".cache/fixtures/teacher.gguf");
+                fixtures.AddCommand<FixturesSynthCommand>("synth")
+                    .WithDescription("Write a model of a real model's shape with seeded random weights, for throughput work.")
+                    .WithExample("fixtures", "synth", "--shape", "qwen2-0.5b", "--type", "q4_0", "-o", ".cache/synth/qwen2-0.5b-q4_0.gguf")
+                    .WithExample("fixtures", "synth", "--layers", "2", "--dim", "256", "--heads", "4", "--ffn", "512", "--vocab", "1024", "-o", "tiny.gguf");
+            });
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")
                 .WithExample("validate", "suites/demo");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Llama.Gguf;
 using EvalKit.Llama.Internal;
 using LLama;
 using LLama.Common;
@@ -47,6 +48,9 @@ public sealed class LlamaBackend : IModelBackend
         var path = Path.GetFullPath(options.Path);
         if (!File.Exists(path))
             throw LlamaErrors.ModelNotFound(path);
+        // Checked in managed code first: llama.cpp aborts the whole process on some damaged or vocab-only files.
+        var summary = GgufModelSummary.Read(path);
+        summary.EnsureGeneratable();
         var native = NativeLibrarySetup.Ensure(options.Device, options.NativeLibraryDirectory);
 
         var gpuLayers = options.GpuLayers is null or -1 ? (native.UsesGpu ? AllLayers : 0) : options.GpuLayers.Value;
@@ -66,7 +70,7 @@ public sealed class LlamaBackend : IModelBackend
             context = CreateContext(weights, parameters);
             // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
             var sha256 = await Sha256Async(path, cancellationToken);
-            return new LlamaBackend(weights, context, ModelDetails.Describe(options, path, sha256, weights, context, native, gpuLayers));
+            return new LlamaBackend(weights, context, ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers));
         }
         catch
         {

@@ -101,6 +101,19 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task A_vocabulary_only_model_is_refused_before_llama_cpp_can_abort()
+    {
+        using var temp = new TempDir();
+        var suite = temp.Write("s.yaml", StorySuite);
+
+        var result = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Model("ggml-vocab-llama-spm.gguf"));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("vocabulary", result.Output);
+        Assert.False(Directory.Exists(temp.File("results")) && Directory.GetDirectories(temp.File("results")).Length > 0);
+    }
+
+    [Fact]
     public async Task Run_without_suite_or_model_says_what_to_pass()
     {
         using var temp = new TempDir();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using EvalKit.Cli.Models;
 using EvalKit.Cli.Output;
+using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Results;
@@ -11,7 +12,10 @@ using Spectre.Console.Cli;
 
 namespace EvalKit.Cli.Commands;
 
-/// <summary><c>evalkit run</c>: every case of every suite on every model, results under <c>--out</c>.</summary>
+/// <summary>
+/// <c>evalkit run</c>: every case of every suite on every model, results under <c>--out</c>. By default the models
+/// run in a supervised worker process, so a native llama.cpp crash becomes a failed sample instead of a lost run.
+/// </summary>
 public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : LocalModelSettings
@@ -21,7 +25,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         public string[] Suites { get; init; } = [];
 
         [CommandOption("-m|--model <[NAME=]PATH>")]
-        [Description("A GGUF model file, optionally named (student=path/to/model.gguf); repeat to compare models. Required.")]
+        [Description("A GGUF model file, optionally named (student=path/to/model.gguf); repeat to compare models. The first is the baseline the others are compared with. Required.")]
         public string[] Models { get; init; } = [];
 
         [CommandOption("-o|--out <DIR>")]
@@ -36,6 +40,13 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [CommandOption("--resume <RUN_DIR>")]
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
+
+        [CommandOption("--in-process")]
+        [Description("Run models in this process instead of a supervised worker (a native crash then ends the run; samples written so far are kept).")]
+        public bool InProcess { get; init; }
+
+        [CommandOption("--worker", IsHidden = true)]
+        public bool Worker { get; init; }
 
         public override ValidationResult Validate()
         {
@@ -63,12 +74,42 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats,
         };
 
+        if (settings.Worker)
+        {
+            WorkerProtocol.ExitWhenSupervisorDies();
+            await runner.RunAsync(request, new WorkerProtocol.Writer(), cancellationToken);
+            return ExitCodes.Ok;
+        }
+
         var times = repeats == 1 ? "" : $" × {repeats} repeats";
         console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s){times} on {models.Count} model(s).");
-        var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));
+        RunDirectory directory;
+        if (settings.InProcess)
+        {
+            var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));
+            directory = result.Directory;
+        }
+        else
+        {
+            directory = settings.Resume is null ? runner.Prepare(request) : RunDirectory.Open(settings.Resume);
+            var supervisor = new RunSupervisor(console, request with { ResumeDirectory = directory.Path }, directory);
+            var exitCode = await ProgressDisplay.RunAsync(console, progress =>
+                supervisor.RunAsync(WorkerArguments(context, directory), progress, cancellationToken));
+            if (exitCode != ExitCodes.Ok)
+                return exitCode;
+        }
 
-        SummaryTable.Write(console, result.Metrics);
-        console.MarkupLine($"Results: [blue]{Markup.Escape(result.Directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
+        SummaryTable.Write(console, directory.ReadMetrics());
+        console.MarkupLine($"Results: [blue]{Markup.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
         return ExitCodes.Ok;
+    }
+
+    private static List<string> WorkerArguments(CommandContext context, RunDirectory directory)
+    {
+        var arguments = context.Arguments.SkipWhile(a => a != "run").ToList();
+        if (!arguments.Contains("--resume"))
+            arguments.AddRange(["--resume", directory.Path]);
+        arguments.Add("--worker");
+        return arguments;
     }
 }

@@ -1,6 +1,8 @@
+using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Llama;
+using EvalKit.Llama.Gguf;
 
 namespace EvalKit.Cli.Models;
 
@@ -17,7 +19,15 @@ public sealed class BackendRegistry(LocalModelOptions local) : IBackendFactory
         var path = LocalPath(spec);
         if (!File.Exists(path))
             return [$"model file not found: {path} (pass a .gguf file; ./run-eval.sh with no arguments builds the demo models)"];
-        return [];
+        try
+        {
+            GgufModelSummary.Read(path).EnsureGeneratable();
+            return [];
+        }
+        catch (EvalKitException ex)
+        {
+            return [ex.Message + (ex.Hint is null ? "" : " " + ex.Hint)];
+        }
     }
 
     public async Task<IModelBackend> LoadAsync(ModelSpec spec, CancellationToken cancellationToken)
@@ -34,7 +44,7 @@ public sealed class BackendRegistry(LocalModelOptions local) : IBackendFactory
             options = options with { ContextSize = contextSize };
         if (local.GpuLayers is { } gpuLayers)
             options = options with { GpuLayers = gpuLayers };
-        return await LlamaBackend.LoadAsync(options, cancellationToken);
+        return FaultInjectingBackend.Wrap(await LlamaBackend.LoadAsync(options, cancellationToken));
     }
 
     private static string LocalPath(ModelSpec spec) =>
