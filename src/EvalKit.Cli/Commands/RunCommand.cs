@@ -33,6 +33,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [DefaultValue("results")]
         public string Out { get; init; } = "results";
 
+        [CommandOption("--repeats <N>")]
+        [Description("Run each case N times with seeds seed, seed+1, ... (use temperature > 0 in the suite); metrics add pass@k and per-case variance. Default: 1, or the resumed run's own.")]
+        public int? Repeats { get; init; }
+
         [CommandOption("--resume <RUN_DIR>")]
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
@@ -46,6 +50,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
         public override ValidationResult Validate()
         {
+            if (Repeats is < 1)
+                return ValidationResult.Error("--repeats must be at least 1.");
             if (Resume is not null)
                 return base.Validate();
             if (Suites.Length == 0)
@@ -62,7 +68,11 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
         var models = settings.Models.Length > 0 || recorded is null ? settings.Models.Select(ModelSpec.Parse).ToList() : recorded.ModelSpecs;
         var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions()));
-        var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume };
+        var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
+        var request = new RunRequest
+        {
+            Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats,
+        };
 
         if (settings.Worker)
         {
@@ -71,7 +81,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             return ExitCodes.Ok;
         }
 
-        console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s) on {models.Count} model(s).");
+        var times = repeats == 1 ? "" : $" × {repeats} repeats";
+        console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s){times} on {models.Count} model(s).");
         RunDirectory directory;
         if (settings.InProcess)
         {

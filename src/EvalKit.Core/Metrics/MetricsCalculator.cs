@@ -11,13 +11,17 @@ namespace EvalKit.Core.Metrics;
 /// </summary>
 public static class MetricsCalculator
 {
+    /// <param name="judgements">Judge verdicts (<c>judgements.jsonl</c>) for suites with a judge; none when null.</param>
     public static MetricsReport Compute(
-        string runId, IReadOnlyList<SuiteManifest> suites, IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder)
+        string runId, IReadOnlyList<SuiteManifest> suites, IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder,
+        IReadOnlyList<JudgementRecord>? judgements = null)
     {
         var kinds = suites.ToDictionary(s => s.Id, s => s.Kind);
+        var verdicts = (judgements ?? []).ToLookup(j => (j.Model, j.Suite));
         var results = samples
             .GroupBy(s => (s.Model, s.Suite))
-            .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList()))
+            .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList())
+                with { Judge = JudgeAgreement.From([.. verdicts[g.Key]]) })
             .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => ModelOrder(modelOrder, m.Model)).ThenBy(m => m.Model, StringComparer.Ordinal)
             .ToList();
         return new MetricsReport { RunId = runId, Suites = results, Comparisons = Comparisons(samples, modelOrder) };
@@ -63,6 +67,8 @@ public static class MetricsCalculator
             Labels = samples.GroupBy(s => s.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             ByTag = byTag,
             KindMetrics = KindMetricsFor(kind, samples),
+            PassAtK = RepeatStatistics.PassAtK(scored),
+            Repeats = RepeatStatistics.Variance(scored),
         };
     }
 

@@ -27,15 +27,16 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         var (directory, manifest) = request.ResumeDirectory is { } resume ? Reopen(resume, request) : Start(request);
         using var writerLock = directory.AcquireWriterLock();
         var written = SamplesReader.Read(directory.Path).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var total = request.Suites.Sum(s => s.Cases.Count);
+        var total = request.Suites.Sum(s => s.Cases.Count) * request.Repeats;
 
         using (var writer = new SamplesWriter(directory.Path))
         {
             foreach (var spec in request.Models)
             {
                 var todo = request.Suites
-                    .SelectMany(suite => suite.Cases.Select(evalCase => (Suite: suite, Case: evalCase)))
-                    .Where(x => !written.Contains(SampleRecord.KeyOf(spec.Name, x.Suite.Id, x.Case.Id)))
+                    .SelectMany(suite => suite.Cases.SelectMany(evalCase =>
+                        Enumerable.Range(0, request.Repeats).Select(repeat => (Suite: suite, Case: evalCase, Repeat: repeat))))
+                    .Where(x => !written.Contains(SampleRecord.KeyOf(spec.Name, x.Suite.Id, x.Case.Id, x.Repeat)))
                     .ToList();
                 if (todo.Count == 0)
                     continue;
@@ -48,11 +49,11 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 directory.WriteManifest(manifest);
 
                 var done = total - todo.Count;
-                foreach (var (suite, evalCase) in todo)
+                foreach (var (suite, evalCase, repeat) in todo)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    InflightMarker.Write(directory, SampleRecord.KeyOf(spec.Name, suite.Id, evalCase.Id));
-                    var sample = await SampleProducer.ProduceAsync(backend, spec.Name, suite, evalCase, scorers[suite.Id], cancellationToken);
+                    InflightMarker.Write(directory, SampleRecord.KeyOf(spec.Name, suite.Id, evalCase.Id, repeat));
+                    var sample = await SampleProducer.ProduceAsync(backend, spec.Name, suite, evalCase, repeat, scorers[suite.Id], cancellationToken);
                     writer.Append(sample);
                     progress?.Report(new RunProgress(spec.Name, suite.Id, ++done, total, sample.Label, RunProgress.Generating));
                 }
@@ -60,8 +61,10 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         }
 
         InflightMarker.Clear(directory);
+        await JudgePhase.RunAsync(backends, request, directory, progress, cancellationToken);
         var metrics = MetricsCalculator.Compute(
-            directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList());
+            directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList(),
+            JudgementsFile.Read(directory.Path));
         directory.WriteMetrics(metrics);
         manifest = manifest with { CompletedAt = _clock.GetUtcNow() };
         directory.WriteManifest(manifest);
@@ -77,6 +80,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             CreatedAt = _clock.GetUtcNow(),
             EvalkitVersion = EvalKitVersion.Current,
             Host = HostInfo.Current(),
+            Repeats = request.Repeats,
             Suites = request.Suites.Select(SuiteManifest.From).ToList(),
             ModelSpecs = request.Models,
         });

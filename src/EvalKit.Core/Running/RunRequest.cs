@@ -10,6 +10,12 @@ public sealed record RunRequest
     public required IReadOnlyList<ModelSpec> Models { get; init; }
     public string ResultsRoot { get; init; } = "results";
 
+    /// <summary>
+    /// How many times each case is run per model; repeat r uses the suite's seed + r, so with temperature above 0
+    /// the repeats are different samples (pass@k, per-case variance) and with temperature 0 they check determinism.
+    /// </summary>
+    public int Repeats { get; init; } = 1;
+
     /// <summary>An existing run folder to finish instead of starting a new one.</summary>
     public string? ResumeDirectory { get; init; }
 }

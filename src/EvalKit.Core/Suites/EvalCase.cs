@@ -23,8 +23,8 @@ public sealed record EvalCase
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// Fields of the source row that are never shown to the model but that a scorer or metric may need later
-    /// (HumanEval's <c>test</c> and <c>entry_point</c>, BBQ's answer groups). Not grouped by.
+    /// Named texts some scorers need beyond the answer, such as the <c>code</c> scorer's <c>test</c> and
+    /// <c>entry_point</c>. Not used for grouping; see <see cref="Tags"/> for that.
     /// </summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 }

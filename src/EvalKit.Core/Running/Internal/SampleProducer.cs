@@ -9,14 +9,15 @@ namespace EvalKit.Core.Running.Internal;
 internal static class SampleProducer
 {
     public static async Task<SampleRecord> ProduceAsync(
-        IModelBackend backend, string model, Suite suite, EvalCase evalCase, IScorer scorer, CancellationToken cancellationToken)
+        IModelBackend backend, string model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
     {
-        var request = RequestBuilder.For(suite, evalCase);
+        var request = RequestBuilder.For(suite, evalCase, repeat);
         var sample = new SampleRecord
         {
             Model = model,
             Suite = suite.Id,
             CaseId = evalCase.Id,
+            Repeat = repeat,
             Seed = request.Parameters.Seed,
             Prompt = request.Prompt,
             Messages = request.Messages,

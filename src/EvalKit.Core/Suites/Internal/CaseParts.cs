@@ -103,14 +103,26 @@ internal static class CaseParts
         return tags;
     }
 
-    /// <summary>Metadata as a map of name to text value.</summary>
+    /// <summary>Metadata as a map of name to text; multi-line values (test code) are written as YAML block scalars.</summary>
     public static IReadOnlyDictionary<string, string> Metadata(YamlNode node, DiagnosticBag bag)
     {
-        if (node is not YamlMappingNode)
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode map)
         {
-            bag.Add(node, $"'metadata' must be a map of names to text, got {YamlValues.Describe(node)}");
-            return new Dictionary<string, string>();
+            bag.Add(node, $"'metadata' must be a map of names to texts, got {YamlValues.Describe(node)}",
+                "for example: 'metadata: {entry_point: add}', with multi-line code after 'test: |'");
+            return metadata;
         }
-        return Tags(node, bag, "metadata");
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is not YamlScalarNode { Value: { Length: > 0 } name } || YamlValues.IsNull(key))
+                bag.Add(key, $"metadata names must be text, got {YamlValues.Describe(key)}");
+            else if (value is not YamlScalarNode scalar || YamlValues.IsNull(value))
+                bag.Add(value, $"metadata '{name}' must be text, got {YamlValues.Describe(value)}",
+                    "lists and maps are not allowed here; join lines into one block text with 'name: |'");
+            else
+                metadata[name] = scalar.Value ?? "";
+        }
+        return metadata;
     }
 }

@@ -7,7 +7,7 @@ namespace EvalKit.Core.Suites.Internal;
 /// <summary>Turns a suite file's root node into a <see cref="Suite"/>, reporting every problem on the way.</summary>
 internal static partial class SuiteBuilder
 {
-    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "cases", "dataset"];
+    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "judge", "cases", "dataset"];
     private static readonly string[] _kinds = ["accuracy", "hallucination", "bias", "censorship", "custom"];
 
     /// <summary>
@@ -27,6 +27,7 @@ internal static partial class SuiteBuilder
         var description = fields.Optional("description") is { } d ? YamlValues.Text(d, "description", bag) : "";
         var defaults = fields.Optional("defaults") is { } n ? DefaultsBuilder.Build(n, bag) : new GenerationDefaults();
         var scorer = fields.Optional("scorer") is { } s ? ScorerBuilder.Build(s, bag) : ScorerSpec.Default;
+        var judge = fields.Optional("judge") is { } j ? JudgeBuilder.Build(j, bag) : null;
         var datasetNode = fields.Optional("dataset");
         var casesNode = datasetNode is null
             ? fields.Required("cases", bag, "add 'cases:' with at least one case (id plus prompt or messages), or 'dataset:' to import them")
@@ -45,6 +46,7 @@ internal static partial class SuiteBuilder
             Description = description ?? "",
             Defaults = defaults,
             Scorer = scorer!,
+            Judge = judge,
             Cases = cases,
         };
         return (suite, validIdNode, imported.Files);
