@@ -3,6 +3,7 @@ using EvalKit.Cli.Models;
 using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
@@ -33,6 +34,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
 
+        [CommandOption("--no-cache")]
+        [Description("Generate every answer, neither reading nor writing the response cache ($EVALKIT_CACHE_DIR or .cache/responses.sqlite).")]
+        public bool NoCache { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Resume is not null)
@@ -50,13 +55,16 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var recorded = settings.Resume is null ? null : RunDirectory.Open(settings.Resume).ReadManifest();
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
         var models = settings.Models.Length > 0 || recorded is null ? settings.Models.Select(ModelSpec.Parse).ToList() : recorded.ModelSpecs;
+        using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
         var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions()));
-        var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume };
+        var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Cache = cache };
 
         console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s) on {models.Count} model(s).");
         var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));
 
         SummaryTable.Write(console, result.Metrics);
+        if (cache is not null && SamplesReader.Read(result.Directory.Path).Count(s => s.Cached) is > 0 and var cached)
+            console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({Markup.Escape(cache.Path)}; --no-cache to regenerate)[/].");
         console.MarkupLine($"Results: [blue]{Markup.Escape(result.Directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
         return ExitCodes.Ok;
     }

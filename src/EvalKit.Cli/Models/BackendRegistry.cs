@@ -1,5 +1,6 @@
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Llama;
 using EvalKit.Llama.Gguf;
 
@@ -45,6 +46,10 @@ public sealed class BackendRegistry(LocalModelOptions local) : IBackendFactory
             options = options with { GpuLayers = gpuLayers };
         return await LlamaBackend.LoadAsync(options, cancellationToken);
     }
+
+    /// <summary>The file's SHA-256, as the loaded backend would report it; hashed once per process.</summary>
+    public async Task<string?> IdentityAsync(ModelSpec spec, CancellationToken cancellationToken) =>
+        await ModelIdentity.OfFileAsync(LocalPath(spec), cancellationToken);
 
     private static string LocalPath(ModelSpec spec) =>
         spec.Source.StartsWith(LlamaScheme, StringComparison.OrdinalIgnoreCase) ? spec.Source[LlamaScheme.Length..] : spec.Source;
