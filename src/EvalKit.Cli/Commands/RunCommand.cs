@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using EvalKit.Cli.Models;
 using EvalKit.Cli.Output;
+using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
@@ -12,7 +13,10 @@ using Spectre.Console.Cli;
 
 namespace EvalKit.Cli.Commands;
 
-/// <summary><c>evalkit run</c>: every case of every suite on every model, results under <c>--out</c>.</summary>
+/// <summary>
+/// <c>evalkit run</c>: every case of every suite on every model, results under <c>--out</c>. By default the models
+/// run in a supervised worker process, so a native llama.cpp crash becomes a failed sample instead of a lost run.
+/// </summary>
 public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : LocalModelSettings
@@ -22,7 +26,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         public string[] Suites { get; init; } = [];
 
         [CommandOption("-m|--model <[NAME=]PATH>")]
-        [Description("A GGUF model file, optionally named (student=path/to/model.gguf); repeat to compare models. Required.")]
+        [Description("A GGUF model file, optionally named (student=path/to/model.gguf); repeat to compare models. The first is the baseline the others are compared with. Required.")]
         public string[] Models { get; init; } = [];
 
         [CommandOption("-o|--out <DIR>")]
@@ -37,6 +41,13 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [CommandOption("--no-cache")]
         [Description("Generate every answer, neither reading nor writing the response cache ($EVALKIT_CACHE_DIR or .cache/responses.sqlite).")]
         public bool NoCache { get; init; }
+
+        [CommandOption("--in-process")]
+        [Description("Run models in this process instead of a supervised worker (a native crash then ends the run; samples written so far are kept).")]
+        public bool InProcess { get; init; }
+
+        [CommandOption("--worker", IsHidden = true)]
+        public bool Worker { get; init; }
 
         public override ValidationResult Validate()
         {
@@ -59,13 +70,43 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions()));
         var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Cache = cache };
 
-        console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s) on {models.Count} model(s).");
-        var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));
+        if (settings.Worker)
+        {
+            WorkerProtocol.ExitWhenSupervisorDies();
+            await runner.RunAsync(request, new WorkerProtocol.Writer(), cancellationToken);
+            return ExitCodes.Ok;
+        }
 
-        SummaryTable.Write(console, result.Metrics);
-        if (cache is not null && SamplesReader.Read(result.Directory.Path).Count(s => s.Cached) is > 0 and var cached)
+        console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s) on {models.Count} model(s).");
+        RunDirectory directory;
+        if (settings.InProcess)
+        {
+            var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));
+            directory = result.Directory;
+        }
+        else
+        {
+            directory = settings.Resume is null ? runner.Prepare(request) : RunDirectory.Open(settings.Resume);
+            var supervisor = new RunSupervisor(console, request with { ResumeDirectory = directory.Path }, directory);
+            var exitCode = await ProgressDisplay.RunAsync(console, progress =>
+                supervisor.RunAsync(WorkerArguments(context, directory), progress, cancellationToken));
+            if (exitCode != ExitCodes.Ok)
+                return exitCode;
+        }
+
+        SummaryTable.Write(console, directory.ReadMetrics());
+        if (cache is not null && SamplesReader.Read(directory.Path).Count(s => s.Cached) is > 0 and var cached)
             console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({Markup.Escape(cache.Path)}; --no-cache to regenerate)[/].");
-        console.MarkupLine($"Results: [blue]{Markup.Escape(result.Directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
+        console.MarkupLine($"Results: [blue]{Markup.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
         return ExitCodes.Ok;
+    }
+
+    private static List<string> WorkerArguments(CommandContext context, RunDirectory directory)
+    {
+        var arguments = context.Arguments.SkipWhile(a => a != "run").Skip(1).ToList();
+        if (!arguments.Contains("--resume"))
+            arguments.AddRange(["--resume", directory.Path]);
+        arguments.Add("--worker");
+        return arguments;
     }
 }

@@ -1,3 +1,4 @@
+using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
@@ -44,7 +45,7 @@ public sealed class BackendRegistry(LocalModelOptions local) : IBackendFactory
             options = options with { ContextSize = contextSize };
         if (local.GpuLayers is { } gpuLayers)
             options = options with { GpuLayers = gpuLayers };
-        return await LlamaBackend.LoadAsync(options, cancellationToken);
+        return FaultInjectingBackend.Wrap(await LlamaBackend.LoadAsync(options, cancellationToken));
     }
 
     /// <summary>The file's SHA-256, as the loaded backend would report it; hashed once per process.</summary>

@@ -70,6 +70,20 @@ public sealed class RunDirectory
         }
     }
 
+    public MetricsReport ReadMetrics()
+    {
+        var file = System.IO.Path.Combine(Path, MetricsReport.FileName);
+        try
+        {
+            return JsonSerializer.Deserialize<MetricsReport>(File.ReadAllText(file), JsonDefaults.Indented)
+                ?? throw new JsonException("empty metrics");
+        }
+        catch (Exception ex) when (ex is JsonException or IOException)
+        {
+            throw new EvalKitException($"Cannot read {file}: {ex.Message}", "Finish the run with 'evalkit run --resume " + Path + "'.");
+        }
+    }
+
     public void WriteMetrics(MetricsReport metrics) =>
         AtomicFile.WriteAllText(System.IO.Path.Combine(Path, MetricsReport.FileName), JsonSerializer.Serialize(metrics, JsonDefaults.Indented));
 }

@@ -14,6 +14,13 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>Validates the request and creates the run folder and manifest, without loading any model.</summary>
+    public RunDirectory Prepare(RunRequest request)
+    {
+        RunValidator.Validate(request, backends);
+        return Start(request).Item1;
+    }
+
     public async Task<RunResult> RunAsync(RunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var scorers = RunValidator.Validate(request, backends);
@@ -33,7 +40,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                     continue;
 
                 progress?.Report(new RunProgress(spec.Name, "", total - todo.Count, total, null, RunProgress.Loading));
-                await using var model = new ModelSlot(backends, spec, request.Cache, info =>
+                await using var model = new ModelSlot(backends, spec, request.Cache, directory, info =>
                 {
                     ResumeCheck.EnsureSameModel(directory, manifest, info);
                     manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
@@ -44,6 +51,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 foreach (var (suite, evalCase) in todo)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    InflightMarker.Write(directory, SampleRecord.KeyOf(spec.Name, suite.Id, evalCase.Id));
                     var sample = await SampleProducer.ProduceAsync(model, suite, evalCase, scorers[suite.Id], cancellationToken);
                     writer.Append(sample);
                     progress?.Report(new RunProgress(spec.Name, suite.Id, ++done, total, sample.Label, RunProgress.Generating));
@@ -51,6 +59,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             }
         }
 
+        InflightMarker.Clear(directory);
         var metrics = MetricsCalculator.Compute(
             directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList());
         directory.WriteMetrics(metrics);

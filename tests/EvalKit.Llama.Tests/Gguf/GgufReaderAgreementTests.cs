@@ -114,4 +114,27 @@ public sealed class GgufReaderAgreementTests
         summary.EnsureGeneratable();
         Assert.False(summary.IsVocabOnly);
     }
+
+    [Fact]
+    public void Empty_string_metadata_is_flagged_before_LLamaSharp_fails_on_it()
+    {
+        // Given a copy of a real vocabulary with one empty string value added
+        using var temp = new TempDir();
+        var source = GgufReader.Read(SharedAssets.Model("ggml-vocab-llama-spm.gguf"));
+        var writer = new GgufWriter();
+        foreach (var key in source.Keys)
+            writer.Set(key, source.Metadata[key]);
+        writer.Set("general.license", "");
+        writer.Write(temp.File("empty.gguf"));
+
+        // When LLamaSharp loads it, and when the summary is checked first
+        var llama = Assert.Throws<ArgumentNullException>(() => LLamaWeights.LoadFromFile(new ModelParams(temp.File("empty.gguf")) { VocabOnly = true }));
+        var summary = GgufModelSummary.Read(temp.File("empty.gguf"));
+        var error = Assert.Throws<GgufFormatException>(summary.EnsureLoadable);
+
+        // Then LLamaSharp fails obscurely and the check names the key instead
+        Assert.NotNull(llama);
+        Assert.Equal(["general.license"], summary.EmptyStringKeys);
+        Assert.Contains("metadata 'general.license' holds an empty string", error.Message);
+    }
 }

@@ -1,5 +1,6 @@
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
+using EvalKit.Core.Results;
 
 namespace EvalKit.Core.Running.Internal;
 
@@ -8,7 +9,8 @@ namespace EvalKit.Core.Running.Internal;
 /// manifest should record about the model: its loaded info, or, while every answer so far came from the cache,
 /// the info stored with those answers.
 /// </summary>
-internal sealed class ModelSlot(IBackendFactory backends, ModelSpec spec, ResponseCache? cache, Action<ModelInfo> onInfo)
+internal sealed class ModelSlot(
+    IBackendFactory backends, ModelSpec spec, ResponseCache? cache, RunDirectory directory, Action<ModelInfo> onInfo)
     : IAsyncDisposable
 {
     private IModelBackend? _backend;
@@ -21,6 +23,8 @@ internal sealed class ModelSlot(IBackendFactory backends, ModelSpec spec, Respon
     {
         if (_backend is null)
         {
+            // A native crash while loading is the model's fault, not the case's that happened to need it first.
+            InflightMarker.Clear(directory);
             _backend = await backends.LoadAsync(spec, cancellationToken);
             Record(_backend.Info);
         }
