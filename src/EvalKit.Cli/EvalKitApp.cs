@@ -26,7 +26,8 @@ public static class EvalKitApp
                 .WithDescription("Run suites against one or more models and write results/<run-id>/.")
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf")
                 .WithExample("run", "--suite", "suites/demo/accuracy.yaml", "--model", "teacher=t.gguf", "--model", "student=s.gguf", "--out", "results")
-                .WithExample("run", "--resume", "results/20261128-101500-a1b2c3");
+                .WithExample("run", "--resume", "results/20261128-101500-a1b2c3")
+                .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--no-cache");
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List suites with their kind and case count.")
                 .WithExample("list", "suites");
@@ -39,6 +40,19 @@ public static class EvalKitApp
                 fixtures.AddCommand<FixturesBuildCommand>("build")
                     .WithDescription("Compile a fixture spec into a GGUF whose greedy answers are programmed (cached by spec digest).")
                     .WithExample("fixtures", "build", "fixtures/teacher.fixture.yaml", "-o", ".cache/fixtures/teacher.gguf");
+            });
+            config.AddBranch("cache", cache =>
+            {
+                cache.SetDescription("Inspect or trim the response cache that lets reruns skip answers already generated.");
+                cache.AddCommand<CacheStatsCommand>("stats")
+                    .WithDescription("Show the cache's size, age and how many answers each model identity has.")
+                    .WithExample("cache", "stats")
+                    .WithExample("cache", "stats", "--cache-dir", "/data/evalkit-cache");
+                cache.AddCommand<CachePruneCommand>("prune")
+                    .WithDescription("Delete cached answers older than an age, of one model, or all of them.")
+                    .WithExample("cache", "prune", "--older-than", "30d")
+                    .WithExample("cache", "prune", "--model", "270cba1bd510")
+                    .WithExample("cache", "prune", "--all");
             });
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")

@@ -103,7 +103,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
     private static List<string> WorkerArguments(CommandContext context, RunDirectory directory)
     {
-        var arguments = context.Arguments.SkipWhile(a => a != "run").Skip(1).ToList();
+        List<string> arguments = ["run", .. context.Arguments.SkipWhile(a => a != "run").Skip(1)];
         if (!arguments.Contains("--resume"))
             arguments.AddRange(["--resume", directory.Path]);
         arguments.Add("--worker");
