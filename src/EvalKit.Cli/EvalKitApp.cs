@@ -40,6 +40,10 @@ public static class EvalKitApp
                 fixtures.AddCommand<FixturesBuildCommand>("build")
                     .WithDescription("Compile a fixture spec into a GGUF whose greedy answers are programmed (cached by spec digest).")
                     .WithExample("fixtures", "build", "fixtures/teacher.fixture.yaml", "-o", ".cache/fixtures/teacher.gguf");
+                fixtures.AddCommand<FixturesSynthCommand>("synth")
+                    .WithDescription("Write a model of a real model's shape with seeded random weights, for throughput work.")
+                    .WithExample("fixtures", "synth", "--shape", "qwen2-0.5b", "--type", "q4_0", "-o", ".cache/synth/qwen2-0.5b-q4_0.gguf")
+                    .WithExample("fixtures", "synth", "--layers", "2", "--dim", "256", "--heads", "4", "--ffn", "512", "--vocab", "1024", "-o", "tiny.gguf");
             });
             config.AddBranch("cache", cache =>
             {

@@ -103,7 +103,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
     private static List<string> WorkerArguments(CommandContext context, RunDirectory directory)
     {
-        List<string> arguments = ["run", .. context.Arguments.SkipWhile(a => a != "run").Skip(1)];
+        var arguments = context.Arguments.SkipWhile(a => a != "run").ToList();
         if (!arguments.Contains("--resume"))
             arguments.AddRange(["--resume", directory.Path]);
         arguments.Add("--worker");

@@ -18,7 +18,7 @@ public static class MetricsCalculator
         var results = samples
             .GroupBy(s => (s.Model, s.Suite))
             .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList()))
-            .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => m.Model, StringComparer.Ordinal)
+            .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => ModelOrder(modelOrder, m.Model)).ThenBy(m => m.Model, StringComparer.Ordinal)
             .ToList();
         return new MetricsReport { RunId = runId, Suites = results, Comparisons = Comparisons(samples, modelOrder) };
     }
@@ -69,6 +69,14 @@ public static class MetricsCalculator
     {
         var list = samples as IReadOnlyCollection<SampleRecord> ?? samples.ToList();
         return RateEstimate.Wilson(list.Count(s => s.Score >= 0.5 && s.Label != ScoreLabel.Error), list.Count);
+    }
+
+    private static int ModelOrder(IReadOnlyList<string> modelOrder, string model)
+    {
+        for (var i = 0; i < modelOrder.Count; i++)
+            if (modelOrder[i] == model)
+                return i;
+        return int.MaxValue;
     }
 
     private static int SuiteOrder(IReadOnlyList<SuiteManifest> suites, string id)

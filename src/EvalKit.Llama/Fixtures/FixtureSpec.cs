@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EvalKit.Core;
+using EvalKit.Core.Suites;
 using EvalKit.Llama.Fixtures.Internal;
 
 namespace EvalKit.Llama.Fixtures;
@@ -40,7 +41,6 @@ public sealed class FixtureSpec
     /// <summary>SHA-256 (hex) over the spec's bytes and every referenced suite file's bytes: equal digests compile to equal models.</summary>
     public string Digest { get; }
 
-    public static FixtureSpec Load(string path) => Load(path, SuiteLoaderSource.Instance);
 
     /// <summary>A spec built in code (tests, demos); its digest covers the name, description and pairs.</summary>
     public static FixtureSpec FromPairs(string name, IEnumerable<FixturePair> pairs, string description = "")
@@ -51,7 +51,7 @@ public sealed class FixtureSpec
         return new FixtureSpec(name, description, "", valid, [], Hash([canonical]));
     }
 
-    internal static FixtureSpec Load(string path, ISuiteSource suiteSource)
+    public static FixtureSpec Load(string path)
     {
         if (!File.Exists(path))
             throw new EvalKitException($"Fixture spec not found: {path}", "Fixture specs are *.fixture.yaml files; see docs/fixtures.md.");
@@ -68,7 +68,7 @@ public sealed class FixtureSpec
             if (missing.Count > 0)
                 throw new EvalKitException($"{path}: suite path(s) not found: {string.Join(", ", missing)}",
                     "Paths under 'suites:' are relative to the fixture spec's folder.");
-            var suites = suiteSource.LoadAll(resolved);
+            var suites = SuiteLoader.LoadAll(resolved);
             pairs.AddRange(SuitePairs.Resolve(suites, document.Responses ?? [], path));
             suiteFiles.AddRange(suites.Select(s => s.SourcePath).Where(p => p.Length > 0).Distinct());
         }

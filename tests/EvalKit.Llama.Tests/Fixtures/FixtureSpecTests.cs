@@ -1,7 +1,6 @@
 using EvalKit.Core;
 using EvalKit.Core.Suites;
 using EvalKit.Llama.Fixtures;
-using EvalKit.Llama.Fixtures.Internal;
 using EvalKit.TestSupport;
 
 namespace EvalKit.Llama.Tests.Fixtures;
@@ -69,9 +68,15 @@ public sealed class FixtureSpecTests
     [Fact]
     public void Suite_cases_are_programmed_from_responses()
     {
-        // Given a spec listing a suite, with a response for each of its raw-prompt cases
+        // Given a spec listing a suite folder, with a response for each of its raw-prompt cases
         using var temp = new TempDir();
-        var suites = new SuitesInCode(temp, Suite("demo-accuracy", ("capital-france", "The capital of France is"), ("two-plus-two", "2+2=")));
+        var suiteFile = temp.Write("suites/demo/accuracy.yaml", """
+            id: demo-accuracy
+            kind: accuracy
+            cases:
+              - {id: capital-france, prompt: The capital of France is, expected: Paris}
+              - {id: two-plus-two, prompt: "2+2=", expected: "4"}
+            """);
         var path = temp.Write("specs/demo.fixture.yaml", """
             suites: [../suites/demo]
             responses:
@@ -81,16 +86,14 @@ public sealed class FixtureSpecTests
             pairs:
               - { prompt: Hello, response: Hi }
             """);
-        Directory.CreateDirectory(temp.File("suites/demo"));
 
         // When it is loaded
-        var spec = FixtureSpec.Load(path, suites);
+        var spec = FixtureSpec.Load(path);
 
         // Then suite pairs come first, then the extra pairs, and the suite path was resolved relative to the spec
         Assert.Equal(["The capital of France is → Paris", "2+2= → 4", "Hello → Hi"], spec.Pairs.Select(p => $"{p.Prompt} → {p.Response}"));
         Assert.Equal("suite 'demo-accuracy' case 'capital-france'", spec.Pairs[0].Source);
-        Assert.Equal([temp.File("suites/demo")], suites.RequestedPaths);
-        Assert.Equal(suites.Files, spec.SuiteFiles);
+        Assert.Equal([Path.GetFullPath(suiteFile)], spec.SuiteFiles.Select(Path.GetFullPath));
     }
 
     [Fact]
@@ -98,17 +101,25 @@ public sealed class FixtureSpecTests
     {
         // Given responses that miss one case, name a case and a suite that do not exist, and a chat case
         using var temp = new TempDir();
-        var chat = new EvalCase { Id = "chatty", Messages = [new ChatMessage("user", "hi")] };
-        var suites = new SuitesInCode(temp, Suite("demo-accuracy", ("a", "A?"), ("b", "B?")) with { Cases = [.. Suite("x", ("a", "A?"), ("b", "B?")).Cases, chat] });
+        temp.Write("accuracy.yaml", """
+            id: demo-accuracy
+            kind: accuracy
+            cases:
+              - {id: a, prompt: A?, expected: "1"}
+              - {id: b, prompt: B?, expected: "2"}
+              - id: chatty
+                messages: [{role: user, content: hi}]
+                expected: hello
+            """);
         var path = temp.Write("demo.fixture.yaml", """
-            suites: [.]
+            suites: [accuracy.yaml]
             responses:
               demo-accuracy: { a: "1", c: "3" }
               demo-acuracy: { a: "1" }
             """);
 
         // When it is loaded
-        var error = Assert.Throws<EvalKitException>(() => FixtureSpec.Load(path, suites));
+        var error = Assert.Throws<EvalKitException>(() => FixtureSpec.Load(path));
 
         // Then every problem is listed
         Assert.Contains("4 problem(s)", error.Message);
@@ -123,16 +134,16 @@ public sealed class FixtureSpecTests
     {
         // Given a spec over a suite file
         using var temp = new TempDir();
-        var suites = new SuitesInCode(temp, Suite("s", ("c", "prompt")));
-        var path = temp.Write("demo.fixture.yaml", "suites: [.]\nresponses:\n  s: { c: answer }\n");
-        var first = FixtureSpec.Load(path, suites).Digest;
+        var suiteFile = temp.Write("s.yaml", "id: s\nkind: custom\ncases:\n  - {id: c, prompt: prompt, expected: answer}\n");
+        var path = temp.Write("demo.fixture.yaml", "suites: [s.yaml]\nresponses:\n  s: { c: answer }\n");
+        var first = FixtureSpec.Load(path).Digest;
 
         // When nothing changes, the suite file changes, or the spec changes
-        var again = FixtureSpec.Load(path, suites).Digest;
-        File.AppendAllText(suites.Files[0], "# edited\n");
-        var suiteEdited = FixtureSpec.Load(path, suites).Digest;
+        var again = FixtureSpec.Load(path).Digest;
+        File.AppendAllText(suiteFile, "# edited\n");
+        var suiteEdited = FixtureSpec.Load(path).Digest;
         File.AppendAllText(path, "# edited\n");
-        var specEdited = FixtureSpec.Load(path, suites).Digest;
+        var specEdited = FixtureSpec.Load(path).Digest;
 
         // Then the digest is stable, and moves with either file
         Assert.Equal(first, again);
@@ -150,34 +161,5 @@ public sealed class FixtureSpecTests
         Assert.Equal([new FixturePair("a", "b", "pair 1"), new FixturePair("c", "d", "pair 2")], spec.Pairs);
         Assert.Equal(spec.Digest, FixtureSpec.FromPairs("code", [new("a", "b"), new("c", "d")]).Digest);
         Assert.NotEqual(spec.Digest, FixtureSpec.FromPairs("code", [new("a", "b"), new("c", "e")]).Digest);
-    }
-
-    private static Suite Suite(string id, params (string Id, string Prompt)[] cases) => new()
-    {
-        Id = id,
-        Kind = SuiteKind.Accuracy,
-        Cases = cases.Select(c => new EvalCase { Id = c.Id, Prompt = c.Prompt }).ToList(),
-    };
-
-    /// <summary>Suites built in code, each backed by a real file so that digests can read it.</summary>
-    private sealed class SuitesInCode : ISuiteSource
-    {
-        private readonly IReadOnlyList<Suite> _suites;
-
-        public SuitesInCode(TempDir temp, params Suite[] suites)
-        {
-            Files = suites.Select(s => temp.Write($"suites/{s.Id}.yaml", $"id: {s.Id}\n")).ToList();
-            _suites = suites.Select((s, i) => s with { SourcePath = Files[i] }).ToList();
-        }
-
-        public IReadOnlyList<string> Files { get; }
-
-        public IReadOnlyList<string> RequestedPaths { get; private set; } = [];
-
-        public IReadOnlyList<Suite> LoadAll(IReadOnlyList<string> paths)
-        {
-            RequestedPaths = paths;
-            return _suites;
-        }
     }
 }

@@ -46,5 +46,26 @@ public sealed class GreedyCompletion : IDisposable
         return decoder.Read();
     }
 
+    /// <summary>Greedy token ids for <paramref name="count"/> steps, not stopping at end-of-generation.</summary>
+    public int[] GenerateTokens(string prompt, int count)
+    {
+        using var context = _weights.CreateContext(_parameters);
+        using var sampler = new GreedySamplingPipeline();
+        var batch = new LLamaBatch();
+        var tokens = Tokenize(prompt);
+        batch.AddRange(tokens, 0, LLamaSeqId.Zero, true);
+        var generated = new List<int>();
+        for (var position = tokens.Length; generated.Count < count; position++)
+        {
+            Assert.Equal(DecodeResult.Ok, context.Decode(batch));
+            var token = sampler.Sample(context.NativeHandle, batch.TokenCount - 1);
+            sampler.Accept(token);
+            generated.Add((int)token);
+            batch.Clear();
+            batch.Add(token, position, LLamaSeqId.Zero, true);
+        }
+        return generated.ToArray();
+    }
+
     public void Dispose() => _weights.Dispose();
 }
