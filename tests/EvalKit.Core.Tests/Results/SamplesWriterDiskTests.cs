@@ -8,7 +8,11 @@ public class SamplesWriterDiskTests
 {
     private static SampleRecord Sample(int i) => new()
     {
-        Model = "m", Suite = "s", CaseId = $"c{i}", Label = "correct", Completion = new string('w', 300) + i,
+        Model = "m",
+        Suite = "s",
+        CaseId = $"c{i}",
+        Label = "correct",
+        Completion = new string('w', 300) + i,
     };
 
     [Fact]

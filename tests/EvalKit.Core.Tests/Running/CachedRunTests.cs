@@ -30,7 +30,10 @@ public class CachedRunTests
     private static Task<RunResult> Run(ScriptedBackendFactory factory, string root, ResponseCache? cache, Suite? suite = null) =>
         new EvaluationRunner(factory).RunAsync(new RunRequest
         {
-            Suites = [suite ?? Numbers], Models = [new ModelSpec("m", "m")], ResultsRoot = root, Cache = cache,
+            Suites = [suite ?? Numbers],
+            Models = [new ModelSpec("m", "m")],
+            ResultsRoot = root,
+            Cache = cache,
         });
 
     [Fact]

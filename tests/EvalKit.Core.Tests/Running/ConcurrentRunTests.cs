@@ -35,7 +35,10 @@ public class ConcurrentRunTests
             var backend = new ScriptedBackend("m", Enumerable.Range(1, 20).ToDictionary(i => $"p{i}", i => $"a{i}"));
             return await new EvaluationRunner(new ScriptedBackendFactory(new() { ["m"] = backend }), clock).RunAsync(new RunRequest
             {
-                Suites = [Numbers], Models = [new ModelSpec("m", "m")], ResultsRoot = temp.File("results"), Cache = cache,
+                Suites = [Numbers],
+                Models = [new ModelSpec("m", "m")],
+                ResultsRoot = temp.File("results"),
+                Cache = cache,
             });
         })).ToList();
         var results = await Task.WhenAll(runs);
