@@ -27,6 +27,7 @@ public static class EvalKitApp
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf")
                 .WithExample("run", "--suite", "suites/demo/accuracy.yaml", "--model", "teacher=t.gguf", "--model", "student=s.gguf", "--out", "results")
                 .WithExample("run", "--suite", "suites/code", "--model", "student=s.gguf", "--repeats", "10")
+                .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--no-cache")
                 .WithExample("run", "--resume", "results/20261128-101500-a1b2c3");
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List suites with their kind and case count.")
@@ -44,6 +45,19 @@ public static class EvalKitApp
                     .WithDescription("Write a model of a real model's shape with seeded random weights, for throughput work.")
                     .WithExample("fixtures", "synth", "--shape", "qwen2-0.5b", "--type", "q4_0", "-o", ".cache/synth/qwen2-0.5b-q4_0.gguf")
                     .WithExample("fixtures", "synth", "--layers", "2", "--dim", "256", "--heads", "4", "--ffn", "512", "--vocab", "1024", "-o", "tiny.gguf");
+            });
+            config.AddBranch("cache", cache =>
+            {
+                cache.SetDescription("Inspect or trim the response cache that lets reruns skip answers already generated.");
+                cache.AddCommand<CacheStatsCommand>("stats")
+                    .WithDescription("Show the cache's size, age and how many answers each model identity has.")
+                    .WithExample("cache", "stats")
+                    .WithExample("cache", "stats", "--cache-dir", "/data/evalkit-cache");
+                cache.AddCommand<CachePruneCommand>("prune")
+                    .WithDescription("Delete cached answers older than an age, of one model, or all of them.")
+                    .WithExample("cache", "prune", "--older-than", "30d")
+                    .WithExample("cache", "prune", "--model", "270cba1bd510")
+                    .WithExample("cache", "prune", "--all");
             });
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")

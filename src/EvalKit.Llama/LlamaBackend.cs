@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Llama.Gguf;
 using EvalKit.Llama.Internal;
 using LLama;
@@ -69,7 +69,7 @@ public sealed class LlamaBackend : IModelBackend
             parameters.ContextSize = (uint)(trained > 0 ? Math.Min(options.ContextSize, trained) : options.ContextSize);
             context = CreateContext(weights, parameters);
             // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
-            var sha256 = await Sha256Async(path, cancellationToken);
+            var sha256 = await ModelIdentity.FileSha256Async(path, cancellationToken);
             return new LlamaBackend(weights, context, ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers));
         }
         catch
@@ -159,12 +159,5 @@ public sealed class LlamaBackend : IModelBackend
         {
             throw LlamaErrors.ContextFailed(parameters.ModelPath, (int)parameters.ContextSize!, LlamaLog.Since(mark, 12), e);
         }
-    }
-
-    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
-        return Convert.ToHexStringLower(hash);
     }
 }

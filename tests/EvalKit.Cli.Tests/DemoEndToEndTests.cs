@@ -31,7 +31,7 @@ public class DemoEndToEndTests(ITestOutputHelper output)
         }
         var run = await EvalKitProcess.RunAsync(root, "run", "--suite", Path.Combine(root, "suites", "demo"),
             "--model", "teacher=" + temp.File("teacher.gguf"), "--model", "student=" + temp.File("student.gguf"),
-            "--threads", "1", "--out", temp.File("results"));
+            "--threads", "1", "--out", temp.File("results"), "--no-cache");
         output.WriteLine(run.Stdout);
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Output);
 

@@ -80,8 +80,8 @@ public class RunCommandTests
             Path.Combine(Directory.GetDirectories(root).Single(), "samples.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("completion").GetString()));
 
-        var first = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "one");
-        var second = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "two");
+        var first = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "one", "--no-cache");
+        var second = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "two", "--no-cache");
 
         Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Output + second.Output);
         Assert.Equal(Completions(temp.File("one")), Completions(temp.File("two")));

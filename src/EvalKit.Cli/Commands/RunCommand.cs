@@ -4,6 +4,7 @@ using EvalKit.Cli.Output;
 using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
@@ -41,6 +42,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
 
+        [CommandOption("--no-cache")]
+        [Description("Generate every answer, neither reading nor writing the response cache ($EVALKIT_CACHE_DIR or .cache/responses.sqlite).")]
+        public bool NoCache { get; init; }
+
         [CommandOption("--in-process")]
         [Description("Run models in this process instead of a supervised worker (a native crash then ends the run; samples written so far are kept).")]
         public bool InProcess { get; init; }
@@ -67,11 +72,12 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var recorded = settings.Resume is null ? null : RunDirectory.Open(settings.Resume).ReadManifest();
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
         var models = settings.Models.Length > 0 || recorded is null ? settings.Models.Select(ModelSpec.Parse).ToList() : recorded.ModelSpecs;
+        using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
         var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions()));
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
-            Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats,
+            Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache,
         };
 
         if (settings.Worker)
@@ -100,6 +106,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         }
 
         SummaryTable.Write(console, directory.ReadMetrics());
+        if (cache is not null && SamplesReader.Read(directory.Path).Count(s => s.Cached) is > 0 and var cached)
+            console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({Markup.Escape(cache.Path)}; --no-cache to regenerate)[/].");
         console.MarkupLine($"Results: [blue]{Markup.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
         return ExitCodes.Ok;
     }

@@ -1,6 +1,7 @@
 using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Llama;
 using EvalKit.Llama.Gguf;
 
@@ -46,6 +47,10 @@ public sealed class BackendRegistry(LocalModelOptions local) : IBackendFactory
             options = options with { GpuLayers = gpuLayers };
         return FaultInjectingBackend.Wrap(await LlamaBackend.LoadAsync(options, cancellationToken));
     }
+
+    /// <summary>The file's SHA-256, as the loaded backend would report it; hashed once per process.</summary>
+    public async Task<string?> IdentityAsync(ModelSpec spec, CancellationToken cancellationToken) =>
+        await ModelIdentity.OfFileAsync(LocalPath(spec), cancellationToken);
 
     private static string LocalPath(ModelSpec spec) =>
         spec.Source.StartsWith(LlamaScheme, StringComparison.OrdinalIgnoreCase) ? spec.Source[LlamaScheme.Length..] : spec.Source;

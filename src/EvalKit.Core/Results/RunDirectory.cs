@@ -5,7 +5,7 @@ namespace EvalKit.Core.Results;
 
 /// <summary>
 /// One run's folder, <c>results/&lt;run-id&gt;/</c>: <c>run.json</c>, <c>samples.jsonl</c>, <c>metrics.json</c>.
-/// Run ids carry a random suffix and the folder is created exclusively, so concurrent runs never share one.
+/// Run ids carry a random suffix and the folder is claimed exclusively, so concurrent runs never share one.
 /// </summary>
 public sealed class RunDirectory
 {
@@ -38,6 +38,8 @@ public sealed class RunDirectory
                 if (Directory.Exists(path) || Directory.Exists(staging))
                     continue;
                 Directory.CreateDirectory(staging);
+                if (!TryClaim(staging))
+                    continue;
                 new RunDirectory(staging, runId).WriteManifest(manifest(runId));
                 Directory.Move(staging, path);
                 return new RunDirectory(path, runId);
@@ -48,6 +50,24 @@ public sealed class RunDirectory
             throw Errors.CannotWrite(resultsRoot, ex);
         }
         throw new EvalKitException($"Could not create a unique run folder under {resultsRoot}.");
+    }
+
+    /// <summary>
+    /// Creating <c>samples.jsonl</c> exclusively is what makes the folder ours (creating a folder is not exclusive:
+    /// two runs could both "create" the same one); it also proves the folder is writable before any model loads.
+    /// </summary>
+    private static bool TryClaim(string path)
+    {
+        var samples = System.IO.Path.Combine(path, SamplesWriter.FileName);
+        try
+        {
+            new FileStream(samples, FileMode.CreateNew, FileAccess.Write).Dispose();
+            return true;
+        }
+        catch (IOException) when (File.Exists(samples))
+        {
+            return false;
+        }
     }
 
     public static RunDirectory Open(string path)

@@ -24,6 +24,9 @@ public sealed record SampleRecord
     public double TimeToFirstTokenMs { get; init; }
     public double TotalMs { get; init; }
     public string? FinishReason { get; init; }
+
+    /// <summary>The completion came from the response cache; counts and timings are those of the original generation.</summary>
+    public bool Cached { get; init; }
     public double Score { get; init; }
     public required string Label { get; init; }
     public string? Reason { get; init; }

@@ -6,9 +6,9 @@ using EvalKit.Core.Running.Internal;
 namespace EvalKit.Core.Running;
 
 /// <summary>
-/// Runs every case of every suite on every model, one model loaded at a time, appending each scored sample
-/// to <c>samples.jsonl</c> as it finishes. Everything cheap is checked before the first model loads. A resumed
-/// run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat.
+/// Runs every case of every suite on every model, one model loaded at a time (and only when some answer is not in
+/// the response cache), appending each scored sample to <c>samples.jsonl</c> as it finishes. Everything cheap is
+/// checked before the first model loads. A resumed run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat.
 /// </summary>
 public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clock = null)
 {
@@ -42,18 +42,19 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                     continue;
 
                 progress?.Report(new RunProgress(spec.Name, "", total - todo.Count, total, null, RunProgress.Loading));
-                await using var backend = await backends.LoadAsync(spec, cancellationToken);
-                var info = backend.Info with { Name = spec.Name };
-                ResumeCheck.EnsureSameModel(directory, manifest, info);
-                manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
-                directory.WriteManifest(manifest);
+                await using var model = new ModelSlot(backends, spec, request.Cache, directory, info =>
+                {
+                    ResumeCheck.EnsureSameModel(directory, manifest, info);
+                    manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
+                    directory.WriteManifest(manifest);
+                });
 
                 var done = total - todo.Count;
                 foreach (var (suite, evalCase, repeat) in todo)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     InflightMarker.Write(directory, SampleRecord.KeyOf(spec.Name, suite.Id, evalCase.Id, repeat));
-                    var sample = await SampleProducer.ProduceAsync(backend, spec.Name, suite, evalCase, repeat, scorers[suite.Id], cancellationToken);
+                    var sample = await SampleProducer.ProduceAsync(model, suite, evalCase, repeat, scorers[suite.Id], cancellationToken);
                     writer.Append(sample);
                     progress?.Report(new RunProgress(spec.Name, suite.Id, ++done, total, sample.Label, RunProgress.Generating));
                 }

@@ -1,4 +1,5 @@
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Running;
@@ -18,4 +19,7 @@ public sealed record RunRequest
 
     /// <summary>An existing run folder to finish instead of starting a new one.</summary>
     public string? ResumeDirectory { get; init; }
+
+    /// <summary>Answers already computed; null generates every case (<c>--no-cache</c>).</summary>
+    public ResponseCache? Cache { get; init; }
 }

@@ -5,16 +5,19 @@ using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Running.Internal;
 
-/// <summary>Asks a backend for one case and scores the answer. A failed request becomes an <c>error</c> sample.</summary>
+/// <summary>
+/// Answers one case, from the response cache when it holds the answer, else from the model, and scores it.
+/// A failed request becomes an <c>error</c> sample and is never cached.
+/// </summary>
 internal static class SampleProducer
 {
     public static async Task<SampleRecord> ProduceAsync(
-        IModelBackend backend, string model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
+        ModelSlot model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
     {
         var request = RequestBuilder.For(suite, evalCase, repeat);
         var sample = new SampleRecord
         {
-            Model = model,
+            Model = model.Name,
             Suite = suite.Id,
             CaseId = evalCase.Id,
             Repeat = repeat,
@@ -25,6 +28,10 @@ internal static class SampleProducer
             Choices = evalCase.Choices.Count > 0 ? evalCase.Choices : null,
             Label = ScoreLabel.Error,
         };
+        if (await model.LookUpAsync(request, cancellationToken) is { } hit)
+            return Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true };
+
+        var backend = await model.BackendAsync(cancellationToken);
         Completion completion;
         try
         {
@@ -35,7 +42,12 @@ internal static class SampleProducer
             // One case failing is data about that case, not a reason to stop the run.
             return sample with { Error = $"{ex.GetType().Name}: {ex.Message}", Reason = "generation failed" };
         }
+        model.Store(request, completion);
+        return Scored(sample, suite, evalCase, scorer, completion);
+    }
 
+    private static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
+    {
         var (score, split, suppressed) = AnswerScoring.Score(suite, evalCase, scorer, completion);
         return sample with
         {
