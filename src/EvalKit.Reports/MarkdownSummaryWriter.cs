@@ -73,6 +73,28 @@ public sealed class MarkdownSummaryWriter : IReportWriter
                 md.AppendLine(Row(Escape(c.Suite), SignedPoints(c.Overall.Difference), PointsInterval(c.Overall.Low, c.Overall.High),
                     P(c.Overall.McNemarP), Escape(c.Overall.Verdict.Replace('_', ' '))));
             md.AppendLine();
+            Flips(md, report, pair.ToList());
         }
     }
+
+    /// <summary>The first cases the candidate lost, with both answers, folded away so the summary stays short.</summary>
+    private static void Flips(StringBuilder md, ReportData report, IReadOnlyList<EvalKit.Core.Metrics.ModelComparison> comparisons)
+    {
+        var lost = comparisons.SelectMany(c => c.OnlyBaselineCases.Distinct().Select(id => (c, id))).ToList();
+        if (lost.Count == 0)
+            return;
+        var answers = report.Samples.Where(s => s.Repeat == 0).ToLookup(s => (s.Model, s.Suite, s.CaseId));
+        md.AppendLine($"<details><summary>{lost.Count} case(s) only {Escape(comparisons[0].Baseline)} got right</summary>").AppendLine();
+        md.AppendLine(Row("suite", "case", Escape(comparisons[0].Baseline), Escape(comparisons[0].Candidate))).AppendLine(Row("---", "---", "---", "---"));
+        foreach (var (c, id) in lost.Take(MaxFlips))
+            md.AppendLine(Row(Escape(c.Suite), Escape(id), Answer(answers[(c.Baseline, c.Suite, id)]), Answer(answers[(c.Candidate, c.Suite, id)])));
+        if (lost.Count > MaxFlips)
+            md.AppendLine().AppendLine($"…and {lost.Count - MaxFlips} more in index.html.");
+        md.AppendLine().AppendLine("</details>").AppendLine();
+    }
+
+    private const int MaxFlips = 10;
+
+    private static string Answer(IEnumerable<EvalKit.Core.Results.SampleRecord> samples) =>
+        samples.FirstOrDefault() is { } s ? Escape(s.Completion.Length > 120 ? s.Completion[..120] + "…" : s.Completion) : "–";
 }

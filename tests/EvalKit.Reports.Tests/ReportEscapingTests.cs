@@ -26,6 +26,28 @@ public class ReportEscapingTests
     }
 
     [Fact]
+    public void Hostile_answers_appear_only_escaped_in_summary_md()
+    {
+        // Given the demo run with hostile student answers (each one a case the teacher got right)
+        using var temp = new TempDir();
+        var run = DemoRun.Write(temp.File("results"));
+
+        // When summary.md is written
+        new MarkdownSummaryWriter().Write(ReportData.FromRuns([RunData.Load(run)]), temp.File("report"));
+        var markdown = File.ReadAllText(temp.File("report/summary.md"));
+
+        // Then the flip list shows them as text: no tag, no link
+        Assert.Contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;", markdown);
+        Assert.Contains("&lt;img src=x onerror=alert\\(1\\)&gt;", markdown);
+        Assert.Contains("\\[x\\]\\(http&#58;//evil\\)", markdown);
+        Assert.Contains("&lt;/textarea&gt;", markdown);
+        Assert.DoesNotContain("<script", markdown);
+        Assert.DoesNotContain("<img", markdown);
+        Assert.DoesNotContain("</textarea", markdown);
+        Assert.DoesNotContain("](http", markdown);
+    }
+
+    [Fact]
     public void Hostile_model_and_suite_names_are_encoded_in_html_and_markdown()
     {
         // Given a run whose model names are markup
