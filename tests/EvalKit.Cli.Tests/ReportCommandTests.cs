@@ -50,6 +50,34 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public async Task Report_of_a_real_llama_run_shows_its_speed_from_the_same_requests()
+    {
+        // Given a real run of stories260K through llama.cpp
+        using var temp = new TempDir();
+        var suite = temp.Write("suites/stories.yaml", """
+            id: stories
+            kind: accuracy
+            defaults: {max_tokens: 16}
+            scorer: {type: contains}
+            cases:
+              - {id: once, prompt: Once upon a time, expected: [the], tags: {form: raw}}
+              - {id: dog, prompt: The little dog, expected: [the], tags: {form: raw}}
+            """);
+        var run = await EvalKitProcess.RunAsync(temp.Path,
+            "run", "--suite", suite, "--model", "tiny=" + SharedAssets.Stories260K, "--threads", "1", "--ctx", "256", "--out", "results");
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Output);
+
+        // When it is reported
+        var result = await EvalKitProcess.RunAsync(temp.Path, "report", Directory.GetDirectories(temp.File("results"))[0], "-o", "report");
+
+        // Then the speed charts and the model's hash are there
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Output);
+        Assert.True(File.Exists(temp.File("report/chart-tokens-per-second.png")));
+        Assert.True(File.Exists(temp.File("report/chart-quality-vs-speed.svg")));
+        Assert.Contains("270cba1bd5109f42d03350f60406024560464db173c0e387d91f0426d3bd256d", File.ReadAllText(temp.File("report/index.html")));
+    }
+
+    [Fact]
     public async Task Compare_pairs_runs_by_model_and_gates_the_candidate()
     {
         // Given two runs of the same models
