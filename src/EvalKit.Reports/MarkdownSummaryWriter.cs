@@ -1,4 +1,6 @@
 using System.Text;
+using EvalKit.Core.Metrics;
+using EvalKit.Core.Results;
 using EvalKit.Reports.Internal;
 using static EvalKit.Reports.Internal.Format;
 using static EvalKit.Reports.Internal.MarkdownText;
@@ -12,6 +14,8 @@ namespace EvalKit.Reports;
 public sealed class MarkdownSummaryWriter : IReportWriter
 {
     public const string FileName = "summary.md";
+
+    private const int MaxFlips = 10;
 
     public string Name => "markdown";
 
@@ -78,7 +82,7 @@ public sealed class MarkdownSummaryWriter : IReportWriter
     }
 
     /// <summary>The first cases the candidate lost, with both answers, folded away so the summary stays short.</summary>
-    private static void Flips(StringBuilder md, ReportData report, IReadOnlyList<EvalKit.Core.Metrics.ModelComparison> comparisons)
+    private static void Flips(StringBuilder md, ReportData report, IReadOnlyList<ModelComparison> comparisons)
     {
         var lost = comparisons.SelectMany(c => c.OnlyBaselineCases.Distinct().Select(id => (c, id))).ToList();
         if (lost.Count == 0)
@@ -93,8 +97,6 @@ public sealed class MarkdownSummaryWriter : IReportWriter
         md.AppendLine().AppendLine("</details>").AppendLine();
     }
 
-    private const int MaxFlips = 10;
-
-    private static string Answer(IEnumerable<EvalKit.Core.Results.SampleRecord> samples) =>
+    private static string Answer(IEnumerable<SampleRecord> samples) =>
         samples.FirstOrDefault() is { } s ? Escape(s.Completion.Length > 120 ? s.Completion[..120] + "…" : s.Completion) : "–";
 }
