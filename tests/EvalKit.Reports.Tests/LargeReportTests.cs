@@ -8,7 +8,7 @@ namespace EvalKit.Reports.Tests;
 
 /// <summary>
 /// 50,000 samples: the report is written and opens in Chromium with one page of the drill-down in the DOM. Times are
-/// printed for docs/reports.md, never asserted.
+/// printed for docs/reports.md, never asserted. The run and report stay in reports/test-large/ to be opened by hand.
 /// </summary>
 public class LargeReportTests(ITestOutputHelper output)
 {
@@ -16,16 +16,18 @@ public class LargeReportTests(ITestOutputHelper output)
     public void Report_of_50000_samples_renders_one_page_of_cases_in_the_browser()
     {
         // Given a run of 25,000 cases answered by two models
-        using var temp = new TempDir();
-        var run = LargeRun.Write(temp.File("results"), cases: 25_000);
+        var folder = RepositoryPaths.Combine("reports", "test-large");
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        var run = LargeRun.Write(Path.Combine(folder, "results"), cases: 25_000);
 
         // When the report is written and opened on page 3 of the disagreements
         var clock = Stopwatch.StartNew();
         var data = ReportData.FromRuns([RunData.Load(run)]);
         var loaded = clock.Elapsed;
-        ReportWriterCatalog.WriteAll(data, temp.File("report"));
+        ReportWriterCatalog.WriteAll(data, Path.Combine(folder, "report"));
         var written = clock.Elapsed;
-        var page = temp.File("report/index.html");
+        var page = Path.Combine(folder, "report", "index.html");
         var dom = Chromium.DumpDom(page, "#suite=large&disagree=1&page=3");
         var opened = clock.Elapsed;
 
