@@ -66,6 +66,15 @@ public static class EvalKitApp
                 .WithDescription("Convert a dataset (GSM8K, MMLU, BBQ, XSTest, plain JSONL/CSV, ...) into a suite file.")
                 .WithExample("import", "gsm8k", "../shared/datasets/gsm8k/test.jsonl", "-o", "suites/gsm8k.yaml", "--sample", "50", "--seed", "1")
                 .WithExample("import", "csv", "questions.csv", "-o", "suites/mine.yaml", "--map", "prompt=question", "--map", "expected=answer", "--map", "tags=topic");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write a self-contained HTML report (with charts and every answer), summary.md and junit.xml from run folders; exit 1 when a gate fails.")
+                .WithExample("report", "results/20261128-101500-a1b2c3", "-o", "reports/demo")
+                .WithExample("report", "results/20261128-101500-a1b2c3", "--fail-if", "accuracy < 0.70", "--max-regression", "accuracy=2pp")
+                .WithExample("report", "results/run-a", "results/run-b", "-o", "reports/both", "--gates", "gates.yaml");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare a candidate run with a baseline run case by case (paired intervals, McNemar); exit 1 when a gate fails.")
+                .WithExample("compare", "results/baseline-run", "results/candidate-run", "--max-regression", "accuracy=2pp")
+                .WithExample("compare", "results/baseline-run", "results/candidate-run", "--gates", "gates.yaml", "-o", "reports/compare");
         });
         return app;
     }
