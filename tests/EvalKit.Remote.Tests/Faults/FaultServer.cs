@@ -68,13 +68,14 @@ public sealed class FaultServer : IAsyncDisposable
 
     public int AttemptsFor(string prompt) => _attempts.GetValueOrDefault(prompt);
 
-    /// <summary>A well-formed completions stream: one chunk per piece, a finish reason, usage, [DONE].</summary>
+    /// <summary>A well-formed completions (or chat, by the path) stream: one chunk per piece, a finish reason, usage, [DONE].</summary>
     public static async Task StreamAsync(HttpContext http, params string[] pieces)
     {
+        var chat = http.Request.Path.Value!.EndsWith("/chat/completions", StringComparison.Ordinal);
         await BeginStreamAsync(http);
         foreach (var piece in pieces)
-            await EventAsync(http, Chunk(piece, null));
-        await EventAsync(http, Chunk("", "stop"));
+            await EventAsync(http, chat ? ChatChunk(piece, null) : Chunk(piece, null));
+        await EventAsync(http, chat ? ChatChunk("", "stop") : Chunk("", "stop"));
         await EventAsync(http, JsonSerializer.Serialize(new { choices = Array.Empty<object>(), usage = new { prompt_tokens = 3, completion_tokens = pieces.Length } }));
         await EventAsync(http, "[DONE]");
     }
@@ -99,6 +100,9 @@ public sealed class FaultServer : IAsyncDisposable
 
     public static string Chunk(string text, string? finish) =>
         JsonSerializer.Serialize(new { choices = new[] { new { index = 0, text, finish_reason = finish } } });
+
+    public static string ChatChunk(string content, string? finish) =>
+        JsonSerializer.Serialize(new { choices = new[] { new { index = 0, delta = new { content }, finish_reason = finish } } });
 
     public static Task ErrorAsync(HttpContext http, int status, string message, string? retryAfter = null)
     {
