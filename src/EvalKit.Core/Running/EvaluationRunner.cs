@@ -19,7 +19,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         var scorers = RunValidator.Validate(request, backends);
         var (directory, manifest) = request.ResumeDirectory is { } resume ? Reopen(resume, request) : Start(request);
         var written = SamplesReader.Read(directory.Path).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var total = request.Suites.Sum(s => s.Cases.Count);
+        var total = request.Suites.Sum(s => s.Cases.Count(c => InShard(request, s.Id, c.Id)));
 
         using (var writer = new SamplesWriter(directory.Path))
         {
@@ -27,6 +27,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             {
                 var todo = request.Suites
                     .SelectMany(suite => suite.Cases.Select(evalCase => (Suite: suite, Case: evalCase)))
+                    .Where(x => InShard(request, x.Suite.Id, x.Case.Id))
                     .Where(x => !written.Contains(SampleRecord.KeyOf(spec.Name, x.Suite.Id, x.Case.Id)))
                     .ToList();
                 if (todo.Count == 0)
@@ -58,6 +59,9 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         return new RunResult(directory, manifest, metrics);
     }
 
+    private static bool InShard(RunRequest request, string suiteId, string caseId) =>
+        request.Shard?.Contains(suiteId, caseId) ?? true;
+
     private (RunDirectory, RunManifest) Start(RunRequest request)
     {
         var directory = RunDirectory.CreateNew(request.ResultsRoot, _clock.GetUtcNow());
@@ -69,6 +73,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             Host = HostInfo.Current(),
             Suites = request.Suites.Select(SuiteManifest.From).ToList(),
             ModelSpecs = request.Models,
+            Shard = request.Shard,
         };
         directory.WriteManifest(manifest);
         return (directory, manifest);

@@ -12,4 +12,7 @@ public sealed record RunRequest
 
     /// <summary>An existing run folder to finish instead of starting a new one.</summary>
     public string? ResumeDirectory { get; init; }
+
+    /// <summary>Run only this slice of the cases (<c>--shard K/N</c>); null runs them all.</summary>
+    public Shard? Shard { get; init; }
 }
