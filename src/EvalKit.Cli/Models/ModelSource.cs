@@ -43,7 +43,7 @@ public sealed partial record ModelSource(ModelSourceKind Kind, string Text)
         // Anything else with a scheme (but not a Windows drive, C:\...) is a typo or a backend that does not exist.
         if (SchemePrefix().Match(text) is { Success: true } scheme)
             throw Errors.BadOption("--model", source,
-                $"Unknown model source '{scheme.Value}'. Use llama:PATH.gguf (or a plain path) for a local model; " + OpenAiForm);
+                $"Unknown model source '{scheme.Value}'. Use llama:PATH.gguf (or a plain path) for a local model. " + OpenAiForm);
         return new ModelSource(ModelSourceKind.Llama, text) { Path = text };
     }
 

@@ -1,4 +1,5 @@
 using EvalKit.Core;
+using EvalKit.Core.Backends;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -18,7 +19,7 @@ public sealed class ProjectConfig
 {
     public const string FileName = "evalkit.yaml";
 
-    public static ProjectConfig Empty { get; } = new([]);
+    public static ProjectConfig Empty { get; } = new(new Dictionary<string, ModelConfig>());
 
     private ProjectConfig(IReadOnlyDictionary<string, ModelConfig> models) => Models = models;
 
@@ -58,6 +59,15 @@ public sealed class ProjectConfig
         }
         return new ProjectConfig(models);
     }
+
+    /// <summary>
+    /// The models a run uses: each <c>--model</c> that is a name from this file stands for its entry, any other is
+    /// parsed as <c>[NAME=]SOURCE</c>; with no <c>--model</c> at all, every model in the file.
+    /// </summary>
+    public IReadOnlyList<ModelSpec> Resolve(IReadOnlyList<string> models) =>
+        models.Count == 0
+            ? Models.Values.Select(m => new ModelSpec(m.Name, m.Source)).ToList()
+            : models.Select(text => Models.TryGetValue(text.Trim(), out var m) ? new ModelSpec(m.Name, m.Source) : ModelSpec.Parse(text)).ToList();
 
     private sealed class FileShape
     {

@@ -11,6 +11,7 @@ internal sealed record ApiError(int Status, string Message, string? Param = null
     public Task WriteAsync(HttpResponse response)
     {
         response.StatusCode = Status;
+        response.ContentType = "application/json";
         var error = new JsonObject
         {
             ["message"] = Message,
