@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using YamlDotNet.Core;
@@ -40,7 +41,8 @@ public sealed class ProjectConfig
         }
         catch (YamlException ex)
         {
-            var reason = ex.InnerException?.Message ?? ex.Message;
+            // YamlDotNet names our private types ("not found on type 'EvalKit...ModelEntry'"); the user needs the key only.
+            var reason = Regex.Replace(ex.InnerException?.Message ?? ex.Message, @" (on type|to) 'EvalKit[^']*'", "");
             throw new EvalKitException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {reason}",
                 "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N}}.");
         }
