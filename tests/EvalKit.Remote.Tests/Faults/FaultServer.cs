@@ -33,6 +33,9 @@ public sealed class FaultServer : IAsyncDisposable
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
+    /// <summary>Called with each request's JSON body.</summary>
+    public Action<JsonElement>? OnBody { get; set; }
+
     public sealed record Received(string Path, string Prompt, int Attempt, string? Authorization, DateTimeOffset At);
 
     /// <summary>Answers each request with <paramref name="script"/>(context, prompt, attempt for that prompt).</summary>
@@ -47,7 +50,8 @@ public sealed class FaultServer : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(http.Request.Body);
             var prompt = body?["prompt"]?.GetValue<string>() ?? (body?["messages"] as JsonArray)?.LastOrDefault()?["content"]?.GetValue<string>() ?? "";
-            var attempt = server!._attempts.AddOrUpdate(prompt, 1, (_, n) => n + 1);
+            server!.OnBody?.Invoke(JsonSerializer.SerializeToElement(body));
+            var attempt = server._attempts.AddOrUpdate(prompt, 1, (_, n) => n + 1);
             server.Requests.Enqueue(new Received(http.Request.Path, prompt, attempt, http.Request.Headers.Authorization.FirstOrDefault(), DateTimeOffset.UtcNow));
             await script(http, prompt, attempt);
         });
