@@ -21,21 +21,24 @@ internal sealed class ServerResponses(string model, bool chat)
         return answer;
     }
 
-    /// <summary>
-    /// The chunks of a streamed answer, in order: (chat only) the role, the text, the finish reason, and usage when
-    /// asked for with <c>stream_options.include_usage</c>. The caller ends the stream with <c>[DONE]</c>.
-    /// </summary>
-    public IEnumerable<JsonObject> Chunks(Completion completion, bool includeUsage)
+    /// <summary>The first chunk of a streamed answer: the role, for chat; nothing for completions.</summary>
+    public IEnumerable<JsonObject> Start()
     {
-        var kind = chat ? "chat.completion.chunk" : "text_completion";
         if (chat)
-            yield return Envelope(kind, Piece(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null));
-        if (completion.Text.Length > 0)
-            yield return Envelope(kind, Piece(chat ? new JsonObject { ["content"] = completion.Text } : completion.Text, null));
-        yield return Envelope(kind, Piece(chat ? new JsonObject() : "", Finish(completion)));
+            yield return Envelope(ChunkKind, Piece(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null));
+    }
+
+    /// <summary>A chunk carrying the next piece of text.</summary>
+    public JsonObject Text(string piece) => Envelope(ChunkKind, Piece(chat ? new JsonObject { ["content"] = piece } : piece, null));
+
+    /// <summary>The last chunks: the finish reason, then usage when asked for with <c>stream_options.include_usage</c>.
+    /// The caller ends the stream with <c>[DONE]</c>.</summary>
+    public IEnumerable<JsonObject> End(Completion completion, bool includeUsage)
+    {
+        yield return Envelope(ChunkKind, Piece(chat ? new JsonObject() : "", Finish(completion)));
         if (includeUsage)
         {
-            var usage = Envelope(kind, null);
+            var usage = Envelope(ChunkKind, null);
             usage["usage"] = Usage(completion);
             yield return usage;
         }
@@ -46,6 +49,8 @@ internal sealed class ServerResponses(string model, bool chat)
         ["object"] = "list",
         ["data"] = new JsonArray(new JsonObject { ["id"] = model, ["object"] = "model", ["created"] = _created, ["owned_by"] = "evalkit" }),
     };
+
+    private string ChunkKind => chat ? "chat.completion.chunk" : "text_completion";
 
     private JsonObject Piece(JsonNode delta, string? finish) => chat
         ? new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }
