@@ -28,7 +28,17 @@ public static class EvalKitApp
                 .WithExample("run", "--suite", "suites/demo/accuracy.yaml", "--model", "teacher=t.gguf", "--model", "student=s.gguf", "--out", "results")
                 .WithExample("run", "--suite", "suites/code", "--model", "student=s.gguf", "--repeats", "10")
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--no-cache")
-                .WithExample("run", "--resume", "results/20261128-101500-a1b2c3");
+                .WithExample("run", "--resume", "results/20261128-101500-a1b2c3")
+
+                .WithExample("run", "--suite", "suites/demo", "--model", "teacher=openai:http://gpu-box:8000/v1#deepseek-r1", "--model", "student=s.gguf", "--api-key-env", "OPENAI_API_KEY")
+                .WithExample("run", "--suite", "suites/demo", "--model", "student=s.gguf", "--shard", "2/3");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve a local GGUF model as an OpenAI-compatible endpoint (/v1/completions, /v1/chat/completions, /v1/models).")
+                .WithExample("serve", "models/student.gguf", "--port", "8080")
+                .WithExample("serve", "models/student.gguf", "--host", "0.0.0.0", "--port", "8000", "--device", "cuda");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Combine the result folders of the shards of one run (run --shard K/N) into one run.")
+                .WithExample("merge", "shards/run1", "shards/run2", "shards/run3", "-o", "results/merged");
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List suites with their kind and case count.")
                 .WithExample("list", "suites");

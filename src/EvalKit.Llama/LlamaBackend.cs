@@ -13,7 +13,7 @@ namespace EvalKit.Llama;
 /// A local GGUF model run by llama.cpp through LLamaSharp. The weights and one context are loaded once and
 /// reused for every request (the context's memory is cleared between requests); requests run one at a time.
 /// </summary>
-public sealed class LlamaBackend : IModelBackend
+public sealed class LlamaBackend : IStreamingBackend
 {
     /// <summary>All layers, for <see cref="LlamaModelOptions.GpuLayers"/> on a GPU.</summary>
     public const int AllLayers = 999;
@@ -85,7 +85,14 @@ public sealed class LlamaBackend : IModelBackend
     /// measured from the moment this request gets the model (time spent queued behind other requests is not counted).
     /// </summary>
     /// <exception cref="PromptTooLongException">The prompt does not fit the context; the backend stays usable.</exception>
-    public async Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
+    public Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default) =>
+        GenerateCoreAsync(request, null, cancellationToken);
+
+    /// <inheritdoc cref="IStreamingBackend.GenerateAsync"/>
+    public Task<Completion> GenerateAsync(GenerationRequest request, Action<string> onText, CancellationToken cancellationToken = default) =>
+        GenerateCoreAsync(request, onText ?? throw new ArgumentNullException(nameof(onText)), cancellationToken);
+
+    private async Task<Completion> GenerateCoreAsync(GenerationRequest request, Action<string>? onText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(request));
@@ -97,7 +104,7 @@ public sealed class LlamaBackend : IModelBackend
             {
                 var clock = Stopwatch.StartNew();
                 var (text, tokens) = _renderer.Render(request);
-                return _loop.Run(text, tokens, request.Parameters, clock, cancellationToken);
+                return _loop.Run(text, tokens, request.Parameters, clock, onText, cancellationToken);
             }, cancellationToken);
         }
         finally

@@ -25,9 +25,17 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("A suite file or a folder of suites; repeat for more. Required.")]
         public string[] Suites { get; init; } = [];
 
-        [CommandOption("-m|--model <[NAME=]PATH>")]
-        [Description("A GGUF model file, optionally named (student=path/to/model.gguf); repeat to compare models. The first is the baseline the others are compared with. Required.")]
+        [CommandOption("-m|--model <[NAME=]SOURCE>")]
+        [Description("A model, optionally named: a GGUF file (student=models/s.gguf or llama:models/s.gguf), an OpenAI-compatible endpoint (teacher=openai:http://host:8000/v1#deepseek-r1), or a name from evalkit.yaml. Repeat to compare models. Default: every model in evalkit.yaml.")]
         public string[] Models { get; init; } = [];
+
+        [CommandOption("--shard <K/N>")]
+        [Description("Run only the K-th of N deterministic slices of the cases (by a hash of suite and case id); combine the N result folders with 'evalkit merge'.")]
+        public string? Shard { get; init; }
+
+        [CommandOption("--api-key-env <NAME>")]
+        [Description("Environment variable holding the API key for openai: endpoints that evalkit.yaml gives no api_key_env. Keys are never passed on the command line.")]
+        public string? ApiKeyEnv { get; init; }
 
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder for results; each run gets its own results/<run-id>/ folder.")]
@@ -61,8 +69,17 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
                 return base.Validate();
             if (Suites.Length == 0)
                 return ValidationResult.Error("Pass at least one --suite PATH (a YAML file or a folder, e.g. --suite suites/demo).");
-            if (Models.Length == 0)
-                return ValidationResult.Error("Pass at least one --model [NAME=]PATH (a GGUF file, e.g. --model student=models/student.gguf).");
+            if (Shard is not null)
+            {
+                try
+                {
+                    Core.Running.Shard.Parse(Shard);
+                }
+                catch (EvalKitException ex)
+                {
+                    return ValidationResult.Error($"{ex.Message} {ex.Hint}");
+                }
+            }
             return base.Validate();
         }
     }
@@ -71,13 +88,18 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
     {
         var recorded = settings.Resume is null ? null : RunDirectory.Open(settings.Resume).ReadManifest();
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
-        var models = settings.Models.Length > 0 || recorded is null ? settings.Models.Select(ModelSpec.Parse).ToList() : recorded.ModelSpecs;
+        var config = ProjectConfig.Load(Directory.GetCurrentDirectory());
+        var models = settings.Models.Length > 0 || recorded is null ? config.Resolve(settings.Models) : recorded.ModelSpecs;
+        if (models.Count == 0)
+            throw new EvalKitException("No models to run.",
+                $"Pass --model [NAME=]SOURCE (e.g. --model student=models/student.gguf), or name models in {ProjectConfig.FileName}.");
+        var shard = settings.Shard is { } text ? Shard.Parse(text) : recorded?.Shard;
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
-        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions()));
+        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions(), config, settings.ApiKeyEnv));
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
-            Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache,
+            Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
         };
 
         if (settings.Worker)

@@ -70,6 +70,22 @@ public sealed class RunDirectory
         }
     }
 
+    /// <summary>Creates the run folder at exactly <paramref name="path"/> (used by <c>evalkit merge -o</c>); it must not hold files yet.</summary>
+    public static RunDirectory CreateAt(string path)
+    {
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+            throw new EvalKitException($"{path} already exists and is not empty.", "Pass a new folder with -o, or remove that one.");
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.CannotWrite(path, ex);
+        }
+        return new RunDirectory(path, System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path))));
+    }
+
     public static RunDirectory Open(string path)
     {
         if (!File.Exists(System.IO.Path.Combine(path, RunManifest.FileName)))

@@ -21,6 +21,9 @@ public sealed record SampleRecord
     public string Completion { get; init; } = "";
     public int PromptTokens { get; init; }
     public int CompletionTokens { get; init; }
+
+    /// <summary>True when the token counts are estimates; absent when the backend counted them.</summary>
+    public bool? TokenCountsEstimated { get; init; }
     public double TimeToFirstTokenMs { get; init; }
     public double TotalMs { get; init; }
     public string? FinishReason { get; init; }

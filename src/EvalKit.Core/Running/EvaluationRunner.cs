@@ -27,14 +27,14 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         var (directory, manifest) = request.ResumeDirectory is { } resume ? Reopen(resume, request) : Start(request);
         using var writerLock = directory.AcquireWriterLock();
         var written = SamplesReader.Read(directory.Path).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var total = request.Suites.Sum(s => s.Cases.Count) * request.Repeats;
+        var total = request.Suites.Sum(s => s.Cases.Count(c => InShard(request, s.Id, c.Id))) * request.Repeats;
 
         using (var writer = new SamplesWriter(directory.Path))
         {
             foreach (var spec in request.Models)
             {
                 var todo = request.Suites
-                    .SelectMany(suite => suite.Cases.SelectMany(evalCase =>
+                    .SelectMany(suite => suite.Cases.Where(evalCase => InShard(request, suite.Id, evalCase.Id)).SelectMany(evalCase =>
                         Enumerable.Range(0, request.Repeats).Select(repeat => (Suite: suite, Case: evalCase, Repeat: repeat))))
                     .Where(x => !written.Contains(SampleRecord.KeyOf(spec.Name, x.Suite.Id, x.Case.Id, x.Repeat)))
                     .ToList();
@@ -72,6 +72,9 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         return new RunResult(directory, manifest, metrics);
     }
 
+    private static bool InShard(RunRequest request, string suiteId, string caseId) =>
+        request.Shard?.Contains(suiteId, caseId) ?? true;
+
     private (RunDirectory, RunManifest) Start(RunRequest request)
     {
         RunManifest? manifest = null;
@@ -84,6 +87,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             Repeats = request.Repeats,
             Suites = request.Suites.Select(SuiteManifest.From).ToList(),
             ModelSpecs = request.Models,
+            Shard = request.Shard,
         });
         return (directory, manifest!);
     }

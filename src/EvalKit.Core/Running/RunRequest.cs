@@ -22,4 +22,6 @@ public sealed record RunRequest
 
     /// <summary>Answers already computed; null generates every case (<c>--no-cache</c>).</summary>
     public ResponseCache? Cache { get; init; }
+    /// <summary>Run only this slice of the cases (<c>--shard K/N</c>); null runs them all.</summary>
+    public Shard? Shard { get; init; }
 }

@@ -16,7 +16,9 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
 {
     private readonly LLamaBatch _batch = new();
 
-    public Completion Run(string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, Stopwatch clock, CancellationToken cancellationToken)
+    /// <param name="onText">Receives the final text piece by piece as it becomes certain (see <see cref="IStreamingBackend"/>).</param>
+    public Completion Run(
+        string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, Stopwatch clock, Action<string>? onText, CancellationToken cancellationToken)
     {
         var contextSize = (int)context.ContextSize;
         if (prompt.Length == 0)
@@ -31,6 +33,9 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
         var decoder = new StreamingTokenDecoder(context);
         var text = new StringBuilder();
         var hasStops = parameters.Stop.Any(stop => stop.Length > 0);
+        // A stop string may start in text already decoded, so that much is held back from onText.
+        var holdBack = hasStops ? parameters.Stop.Max(stop => stop.Length) - 1 : 0;
+        var emitted = 0;
 
         DecodePrompt(prompt, cancellationToken);
 
@@ -62,6 +67,11 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
                     break;
                 }
             }
+            if (onText is not null && text.Length - holdBack > emitted)
+            {
+                onText(text.ToString(emitted, text.Length - holdBack - emitted));
+                emitted = text.Length - holdBack;
+            }
             if (position >= contextSize || generated == parameters.MaxTokens)
                 break;
             _batch.Clear();
@@ -69,6 +79,8 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
             Decode();
         }
 
+        if (onText is not null && text.Length > emitted)
+            onText(text.ToString(emitted, text.Length - emitted));
         var total = clock.Elapsed;
         return new Completion
         {

@@ -18,7 +18,10 @@ internal static class DemoRun
     public static string Write(string resultsRoot, string teacher = "teacher", string student = "student", bool hostile = true)
     {
         var suites = SuiteLoader.LoadAll([RepositoryPaths.Combine("suites", "demo")]);
-        var directory = RunDirectory.CreateNew(resultsRoot, DateTimeOffset.UtcNow);
+        var directory = RunDirectory.CreateNew(resultsRoot, DateTimeOffset.UtcNow, id => new RunManifest
+        {
+            RunId = id, CreatedAt = DateTimeOffset.UtcNow, EvalkitVersion = EvalKitVersion.Current, Host = HostInfo.Current(), Suites = [], ModelSpecs = [],
+        });
         var models = new[] { teacher, student };
         var samples = new List<SampleRecord>();
         using (var writer = new SamplesWriter(directory.Path))

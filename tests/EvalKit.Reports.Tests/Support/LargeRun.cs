@@ -16,7 +16,10 @@ internal static class LargeRun
 {
     public static string Write(string resultsRoot, int cases)
     {
-        var directory = RunDirectory.CreateNew(resultsRoot, DateTimeOffset.UtcNow);
+        var directory = RunDirectory.CreateNew(resultsRoot, DateTimeOffset.UtcNow, id => new RunManifest
+        {
+            RunId = id, CreatedAt = DateTimeOffset.UtcNow, EvalkitVersion = EvalKitVersion.Current, Host = HostInfo.Current(), Suites = [], ModelSpecs = [],
+        });
         string[] models = ["teacher", "student"];
         var random = new Random(7);
         var samples = new List<SampleRecord>(cases * 2);

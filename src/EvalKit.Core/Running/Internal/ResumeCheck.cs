@@ -35,6 +35,8 @@ internal static class ResumeCheck
                 changes.Add($"model '{model.Name}' source changed: {before.Source} → {model.Source}");
         }
         changes.AddRange(recordedModels.Keys.Select(name => $"model '{name}' is missing now"));
+        if (recorded.Shard != request.Shard)
+            changes.Add($"shard changed: {recorded.Shard?.ToString() ?? "all cases"} → {request.Shard?.ToString() ?? "all cases"}");
         Throw(directory, changes);
     }
 

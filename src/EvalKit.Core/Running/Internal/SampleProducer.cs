@@ -55,6 +55,7 @@ internal static class SampleProducer
             Completion = completion.Text,
             PromptTokens = completion.PromptTokens,
             CompletionTokens = completion.CompletionTokens,
+            TokenCountsEstimated = completion.TokenCountsEstimated ? true : null,
             TimeToFirstTokenMs = completion.TimeToFirstToken.TotalMilliseconds,
             TotalMs = completion.TotalTime.TotalMilliseconds,
             FinishReason = completion.FinishReason.ToString().ToLowerInvariant(),
