@@ -9,25 +9,17 @@ namespace EvalKit.Core.Datasets;
 /// file order and are lettered A, B, ...; an answer key given as a label (<c>C</c>, or <c>3</c> in the numbered items)
 /// becomes the letter of that choice.
 /// </summary>
-public sealed class ArcImporter : IDatasetImporter
+public sealed class ArcImporter : JsonRowImporter
 {
-    public string Format => "arc";
+    public override string Format => "arc";
 
-    public string Description => "ARC JSON Lines {id, question: {stem, choices: [{text, label}]}, answerKey}.";
+    public override string Description => "ARC JSON Lines {id, question: {stem, choices: [{text, label}]}, answerKey}.";
 
-    public SuiteKind Kind => SuiteKind.Accuracy;
+    public override SuiteKind Kind => SuiteKind.Accuracy;
 
-    public ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var row in JsonLines.Read(path, collector))
-            collector.Add(path, row.Line, () => Map(row));
-        return collector.Result();
-    }
-
-    private static EvalCase Map(JsonRow row)
+    private protected override EvalCase Map(JsonRow row)
     {
         var id = row.Text("id");
         var stem = row.Text("question.stem");

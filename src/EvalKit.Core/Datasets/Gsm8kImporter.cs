@@ -7,25 +7,17 @@ namespace EvalKit.Core.Datasets;
 /// <c>gsm8k</c>: GSM8K JSON Lines, <c>{question, answer}</c>. The expected answer is the number after <c>####</c> on
 /// the worked solution's last line, commas removed; the solution itself is kept as metadata.
 /// </summary>
-public sealed class Gsm8kImporter : IDatasetImporter
+public sealed class Gsm8kImporter : JsonRowImporter
 {
-    public string Format => "gsm8k";
+    public override string Format => "gsm8k";
 
-    public string Description => "GSM8K JSON Lines {question, answer}; the gold number follows '####'.";
+    public override string Description => "GSM8K JSON Lines {question, answer}; the gold number follows '####'.";
 
-    public SuiteKind Kind => SuiteKind.Accuracy;
+    public override SuiteKind Kind => SuiteKind.Accuracy;
 
-    public ScorerSpec Scorer { get; } = new("numeric", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new("numeric", new Dictionary<string, string>());
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var row in JsonLines.Read(path, collector))
-            collector.Add(path, row.Line, () => Map(row));
-        return collector.Result();
-    }
-
-    private static EvalCase Map(JsonRow row)
+    private protected override EvalCase Map(JsonRow row)
     {
         var question = row.Text("question");
         var solution = row.Text("answer");

@@ -8,25 +8,17 @@ namespace EvalKit.Core.Datasets;
 /// chatgpt_response, hallucination, hallucination_spans}</c>. Each case asks the model, as the upstream task does,
 /// whether the response contains hallucinated content: choice A (Yes) or B (No), checked against the human label.
 /// </summary>
-public sealed class HaluEvalImporter : IDatasetImporter
+public sealed class HaluEvalImporter : JsonRowImporter
 {
-    public string Format => "halueval";
+    public override string Format => "halueval";
 
-    public string Description => "HaluEval general_data.json (JSON Lines) {ID, user_query, chatgpt_response, hallucination}.";
+    public override string Description => "HaluEval general_data.json (JSON Lines) {ID, user_query, chatgpt_response, hallucination}.";
 
-    public SuiteKind Kind => SuiteKind.Hallucination;
+    public override SuiteKind Kind => SuiteKind.Hallucination;
 
-    public ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var row in JsonLines.Read(path, collector))
-            collector.Add(path, row.Line, () => Map(row));
-        return collector.Result();
-    }
-
-    private static EvalCase Map(JsonRow row)
+    private protected override EvalCase Map(JsonRow row)
     {
         var query = row.Text("user_query");
         var response = row.Text("chatgpt_response");

@@ -9,25 +9,17 @@ namespace EvalKit.Core.Datasets;
 /// until one exists the reference code is the expected answer for <c>exact</c>. The <c>split</c> tag follows the
 /// upstream convention: 1-10 prompt, 11-510 test, 511-600 validation, 601-974 train.
 /// </summary>
-public sealed class MbppImporter : IDatasetImporter
+public sealed class MbppImporter : JsonRowImporter
 {
-    public string Format => "mbpp";
+    public override string Format => "mbpp";
 
-    public string Description => "MBPP JSON Lines {task_id, text, code, test_list, test_setup_code, challenge_test_list}.";
+    public override string Description => "MBPP JSON Lines {task_id, text, code, test_list, test_setup_code, challenge_test_list}.";
 
-    public SuiteKind Kind => SuiteKind.Accuracy;
+    public override SuiteKind Kind => SuiteKind.Accuracy;
 
-    public ScorerSpec Scorer { get; } = new("exact", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new("exact", new Dictionary<string, string>());
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var row in JsonLines.Read(path, collector))
-            collector.Add(path, row.Line, () => Map(row));
-        return collector.Result();
-    }
-
-    private static EvalCase Map(JsonRow row)
+    private protected override EvalCase Map(JsonRow row)
     {
         var taskId = row.Integer("task_id");
         var tests = string.Join("\n", row.TextList("test_list"));
