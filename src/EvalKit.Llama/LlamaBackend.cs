@@ -11,8 +11,9 @@ namespace EvalKit.Llama;
 /// <summary>
 /// A local GGUF model run by llama.cpp through LLamaSharp. The weights and one context are loaded once and
 /// reused for every request (the context's memory is cleared between requests); requests run one at a time.
+/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>).
 /// </summary>
-public sealed class LlamaBackend : IModelBackend
+public sealed class LlamaBackend : IModelBackend, ILogLikelihood
 {
     /// <summary>All layers, for <see cref="LlamaModelOptions.GpuLayers"/> on a GPU.</summary>
     public const int AllLayers = 999;
@@ -21,6 +22,7 @@ public sealed class LlamaBackend : IModelBackend
     private readonly LLamaContext _context;
     private readonly PromptRenderer _renderer;
     private readonly GenerationLoop _loop;
+    private readonly LogLikelihoodEvaluator _logLikelihood;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
@@ -30,6 +32,7 @@ public sealed class LlamaBackend : IModelBackend
         _context = context;
         _renderer = new PromptRenderer(weights);
         _loop = new GenerationLoop(weights, context);
+        _logLikelihood = new LogLikelihoodEvaluator(weights, context);
         Info = info;
     }
 
@@ -81,25 +84,25 @@ public sealed class LlamaBackend : IModelBackend
     /// measured from the moment this request gets the model (time spent queued behind other requests is not counted).
     /// </summary>
     /// <exception cref="PromptTooLongException">The prompt does not fit the context; the backend stays usable.</exception>
-    public async Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
+    public Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(request));
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return RunExclusiveAsync(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return await Task.Run(() =>
-            {
-                var clock = Stopwatch.StartNew();
-                var (text, tokens) = _renderer.Render(request);
-                return _loop.Run(text, tokens, request.Parameters, clock, cancellationToken);
-            }, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            var clock = Stopwatch.StartNew();
+            var (text, tokens) = _renderer.Render(request);
+            return _loop.Run(text, tokens, request.Parameters, clock, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="PromptTooLongException">Context and continuation do not fit the context; the backend stays usable.</exception>
+    public Task<LogLikelihoodResult> LogLikelihoodAsync(string context, string continuation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(continuation);
+        return RunExclusiveAsync(() => _logLikelihood.Run(context, continuation, cancellationToken), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -112,6 +115,21 @@ public sealed class LlamaBackend : IModelBackend
             _disposed = true;
             _context.Dispose();
             _weights.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // The context is shared by every kind of request, so they take turns; native work runs off the caller's thread.
+    private async Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await Task.Run(work, cancellationToken);
         }
         finally
         {

@@ -18,4 +18,7 @@ public sealed record SuiteMetrics
     public int Errors { get; init; }
     public IReadOnlyDictionary<string, int> Labels { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<TagMetrics> ByTag { get; init; } = [];
+
+    /// <summary>Length-normalised accuracy (lm-evaluation-harness's acc_norm) of <c>choice_loglik</c> samples; null for other scorers.</summary>
+    public RateEstimate? AccNorm { get; init; }
 }

@@ -42,6 +42,10 @@ public static class ScorerCatalog
             [ScorerOption.NonNegativeNumber(Tolerance)],
             spec => new NumericScorer(ScorerOption.Number(spec, Tolerance, NumericScorer.DefaultTolerance)),
             CaseRequirements.Numbers),
+        [ChoiceLogLikelihoodScorer.TypeName] = new(
+            [],
+            _ => new ChoiceLogLikelihoodScorer(),
+            CaseRequirements.LogLikelihoodChoices),
     };
 
     public static IReadOnlyList<string> Names { get; } = [.. _scorers.Keys];

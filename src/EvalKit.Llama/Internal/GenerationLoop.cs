@@ -110,11 +110,5 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
         }
     }
 
-    private void Decode()
-    {
-        var mark = LlamaLog.Mark();
-        var result = context.NativeHandle.Decode(_batch);
-        if (result != DecodeResult.Ok)
-            throw LlamaErrors.DecodeFailed(result.ToString(), LlamaLog.Since(mark, 10));
-    }
+    private void Decode() => NativeDecode.Run(context, _batch);
 }

@@ -23,6 +23,8 @@ internal static class SampleProducer
             Tags = evalCase.Tags,
             Label = ScoreLabel.Error,
         };
+        if (scorer is ChoiceLogLikelihoodScorer choiceScorer)
+            return await LogLikelihoodSampler.ProduceAsync(backend, sample, evalCase, choiceScorer, cancellationToken);
         Completion completion;
         try
         {
