@@ -38,6 +38,12 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
 
     public ModelInfo Info { get; }
 
+    internal LLamaWeights Weights => _weights;
+
+    internal LLamaContext Context => _context;
+
+    internal PromptRenderer Renderer => _renderer;
+
     /// <summary>
     /// Loads the model in <paramref name="options"/>: selects the native library (see <see cref="NativeLibrarySetup"/>),
     /// hashes the file and loads the weights and a context.
@@ -122,6 +128,18 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
         }
     }
 
+    /// <summary>Holds the context for the caller until disposed; requests wait meanwhile. For work that drives the context directly.</summary>
+    internal async Task<IDisposable> HoldAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        if (_disposed)
+        {
+            _gate.Release();
+            throw new ObjectDisposedException(nameof(LlamaBackend));
+        }
+        return new Hold(_gate);
+    }
+
     // The context is shared by every kind of request, so they take turns; native work runs off the caller's thread.
     private async Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
@@ -180,5 +198,16 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);
         return Convert.ToHexStringLower(hash);
+    }
+
+    private sealed class Hold(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                gate.Release();
+        }
     }
 }
