@@ -33,6 +33,10 @@ public static class EvalKitApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")
                 .WithExample("validate", "suites/demo");
+            config.AddCommand<FidelityCommand>("fidelity")
+                .WithDescription("Distillation fidelity: per-token KL(teacher‖student) and top-1 agreement when both models share a tokenizer; writes fidelity.json.")
+                .WithExample("fidelity", "--teacher", "models/teacher.gguf", "--student", "models/student.gguf", "--suite", "suites/demo")
+                .WithExample("fidelity", "--teacher", "t.gguf", "--student", "s.gguf", "--text", "corpus.txt", "--max-tokens", "64");
         });
         return app;
     }
