@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Llama.Internal;
@@ -11,9 +10,10 @@ namespace EvalKit.Llama;
 /// <summary>
 /// A local GGUF model run by llama.cpp through LLamaSharp. The weights and one context are loaded once and
 /// reused for every request (the context's memory is cleared between requests); requests run one at a time.
-/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>).
+/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>) and generates many requests at once as
+/// parallel sequences (<see cref="IBatchGeneration"/>).
 /// </summary>
-public sealed class LlamaBackend : IModelBackend, ILogLikelihood
+public sealed class LlamaBackend : IModelBackend, ILogLikelihood, IBatchGeneration
 {
     /// <summary>All layers, for <see cref="LlamaModelOptions.GpuLayers"/> on a GPU.</summary>
     public const int AllLayers = 999;
@@ -23,16 +23,18 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
     private readonly PromptRenderer _renderer;
     private readonly GenerationLoop _loop;
     private readonly LogLikelihoodEvaluator _logLikelihood;
+    private readonly BatchGenerator _batch;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelInfo info)
+    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelParams parameters, ModelInfo info)
     {
         _weights = weights;
         _context = context;
         _renderer = new PromptRenderer(weights);
         _loop = new GenerationLoop(weights, context);
         _logLikelihood = new LogLikelihoodEvaluator(weights, context);
+        _batch = new BatchGenerator(weights, parameters, (int)context.ContextSize);
         Info = info;
     }
 
@@ -52,7 +54,7 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
     /// (the message quotes llama.cpp's log).</exception>
     public static async Task<LlamaBackend> LoadAsync(LlamaModelOptions options, CancellationToken cancellationToken = default)
     {
-        Validate(options);
+        LlamaLoader.Validate(options);
         var path = Path.GetFullPath(options.Path);
         if (!File.Exists(path))
             throw LlamaErrors.ModelNotFound(path);
@@ -66,16 +68,16 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
             Threads = options.Threads,
             BatchThreads = options.Threads,
         };
-        var weights = await LoadWeightsAsync(parameters, cancellationToken);
+        var weights = await LlamaLoader.LoadWeightsAsync(parameters, cancellationToken);
         LLamaContext? context = null;
         try
         {
             var trained = weights.ContextSize;
             parameters.ContextSize = (uint)(trained > 0 ? Math.Min(options.ContextSize, trained) : options.ContextSize);
-            context = CreateContext(weights, parameters);
+            context = LlamaLoader.CreateContext(weights, parameters);
             // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
-            var sha256 = await Sha256Async(path, cancellationToken);
-            return new LlamaBackend(weights, context, ModelDetails.Describe(options, path, sha256, weights, context, native, gpuLayers));
+            var sha256 = await LlamaLoader.Sha256Async(path, cancellationToken);
+            return new LlamaBackend(weights, context, parameters, ModelDetails.Describe(options, path, sha256, weights, context, native, gpuLayers));
         }
         catch
         {
@@ -102,6 +104,32 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Generates every request as its own sequence of one llama.cpp batch (in groups of 64), with the same outputs as
+    /// one <see cref="GenerateAsync"/> call per request. Timings of each completion are measured from the start of this
+    /// call: <see cref="Completion.TimeToFirstToken"/> is when that sequence's first token was sampled.
+    /// </summary>
+    /// <exception cref="PromptTooLongException">Some prompt does not fit the context; nothing is generated and the backend stays usable.</exception>
+    public Task<IReadOnlyList<Completion>> GenerateBatchAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (var request in requests)
+        {
+            ArgumentNullException.ThrowIfNull(request, nameof(requests));
+            ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(requests));
+        }
+        return RunExclusiveAsync(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            var rendered = requests.Select(r =>
+            {
+                var (text, tokens) = _renderer.Render(r);
+                return (text, tokens, r.Parameters);
+            }).ToList();
+            return rendered.Count == 0 ? [] : _batch.Run(rendered, clock, cancellationToken);
+        }, cancellationToken);
+    }
+
     /// <inheritdoc />
     /// <exception cref="PromptTooLongException">Context and continuation do not fit the context; the backend stays usable.</exception>
     public Task<LogLikelihoodResult> LogLikelihoodAsync(string context, string continuation, CancellationToken cancellationToken = default)
@@ -119,6 +147,7 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
             if (_disposed)
                 return;
             _disposed = true;
+            _batch.Dispose();
             _context.Dispose();
             _weights.Dispose();
         }
@@ -153,51 +182,6 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood
         {
             _gate.Release();
         }
-    }
-
-    private static void Validate(LlamaModelOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.Path))
-            throw LlamaErrors.InvalidOption(nameof(options.Path), "''", "a GGUF model file is required");
-        if (options.Threads < 1)
-            throw LlamaErrors.InvalidOption(nameof(options.Threads), options.Threads, "use at least 1");
-        if (options.ContextSize < 1)
-            throw LlamaErrors.InvalidOption(nameof(options.ContextSize), options.ContextSize, "use at least 1 token");
-        if (options.GpuLayers < -1)
-            throw LlamaErrors.InvalidOption(nameof(options.GpuLayers), options.GpuLayers, "use -1 (all), 0 (none) or a layer count");
-    }
-
-    private static async Task<LLamaWeights> LoadWeightsAsync(ModelParams parameters, CancellationToken cancellationToken)
-    {
-        var mark = LlamaLog.Mark();
-        try
-        {
-            return await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw LlamaErrors.LoadFailed(parameters.ModelPath, LlamaLog.Since(mark, 12), e);
-        }
-    }
-
-    private static LLamaContext CreateContext(LLamaWeights weights, ModelParams parameters)
-    {
-        var mark = LlamaLog.Mark();
-        try
-        {
-            return weights.CreateContext(parameters);
-        }
-        catch (Exception e)
-        {
-            throw LlamaErrors.ContextFailed(parameters.ModelPath, (int)parameters.ContextSize!, LlamaLog.Since(mark, 12), e);
-        }
-    }
-
-    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
-        return Convert.ToHexStringLower(hash);
     }
 
     private sealed class Hold(SemaphoreSlim gate) : IDisposable
