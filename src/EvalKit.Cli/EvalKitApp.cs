@@ -26,7 +26,8 @@ public static class EvalKitApp
                 .WithDescription("Run suites against one or more models and write results/<run-id>/.")
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf")
                 .WithExample("run", "--suite", "suites/demo/accuracy.yaml", "--model", "teacher=t.gguf", "--model", "student=s.gguf", "--out", "results")
-                .WithExample("run", "--resume", "results/20261128-101500-a1b2c3");
+                .WithExample("run", "--resume", "results/20261128-101500-a1b2c3")
+                .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--parallel", "8");
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List suites with their kind and case count.")
                 .WithExample("list", "suites");

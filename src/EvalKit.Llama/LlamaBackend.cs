@@ -105,9 +105,10 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood, IBatchGenerati
     }
 
     /// <summary>
-    /// Generates every request as its own sequence of one llama.cpp batch (in groups of 64), with the same outputs as
-    /// one <see cref="GenerateAsync"/> call per request. Timings of each completion are measured from the start of this
-    /// call: <see cref="Completion.TimeToFirstToken"/> is when that sequence's first token was sampled.
+    /// Generates every request as its own sequence of one llama.cpp batch (in groups of 64), each sampled and stopped
+    /// as <see cref="GenerateAsync"/> would (see <see cref="IBatchGeneration"/> for why logits can differ in the last
+    /// bits). Timings of each completion are measured from the start of this call:
+    /// <see cref="Completion.TimeToFirstToken"/> is when that sequence's first token was sampled.
     /// </summary>
     /// <exception cref="PromptTooLongException">Some prompt does not fit the context; nothing is generated and the backend stays usable.</exception>
     public Task<IReadOnlyList<Completion>> GenerateBatchAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken = default)

@@ -33,8 +33,15 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
 
+        [CommandOption("--parallel <N>")]
+        [Description("Cases decoded together as parallel sequences in one llama.cpp context: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from the batch start.")]
+        [DefaultValue(1)]
+        public int Parallel { get; init; } = 1;
+
         public override ValidationResult Validate()
         {
+            if (Parallel < 1)
+                return ValidationResult.Error("--parallel must be at least 1.");
             if (Resume is not null)
                 return base.Validate();
             if (Suites.Length == 0)
@@ -51,7 +58,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
         var models = settings.Models.Length > 0 || recorded is null ? settings.Models.Select(ModelSpec.Parse).ToList() : recorded.ModelSpecs;
         var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions()));
-        var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume };
+        var request = new RunRequest { Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Parallel = settings.Parallel };
 
         console.MarkupLine($"Running {suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s) on {models.Count} model(s).");
         var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));

@@ -2,8 +2,10 @@ namespace EvalKit.Core.Backends;
 
 /// <summary>
 /// Optional capability of backends that can generate several requests together (parallel sequences in one
-/// batch on a local model). Results must equal one <see cref="IModelBackend.GenerateAsync"/> call per request; only
-/// the timings differ: they are measured from the start of the batch.
+/// batch on a local model). Each request is generated as one <see cref="IModelBackend.GenerateAsync"/> call would
+/// (same sampler, seed, stop rules); timings are measured from the start of the batch. Kernels that are not
+/// batch-invariant (llama.cpp's are not: one token decodes slightly differently from several) can change logits in
+/// the last bits, so a sampled token, or very rarely a greedy near-tie, may differ from one-at-a-time generation.
 /// </summary>
 public interface IBatchGeneration
 {

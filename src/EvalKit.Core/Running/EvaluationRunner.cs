@@ -8,7 +8,8 @@ namespace EvalKit.Core.Running;
 /// <summary>
 /// Runs every case of every suite on every model, one model loaded at a time, appending each scored sample
 /// to <c>samples.jsonl</c> as it finishes. Everything cheap is checked before the first model loads. A resumed
-/// run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat.
+/// run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat. With
+/// <see cref="RunRequest.Parallel"/> above 1, cases go to a batching backend N at a time; samples keep case order.
 /// </summary>
 public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clock = null)
 {
@@ -40,12 +41,14 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 directory.WriteManifest(manifest);
 
                 var done = total - todo.Count;
-                foreach (var (suite, evalCase) in todo)
+                foreach (var group in todo.Chunk(request.Parallel))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var sample = await SampleProducer.ProduceAsync(backend, spec.Name, suite, evalCase, scorers[suite.Id], cancellationToken);
-                    writer.Append(sample);
-                    progress?.Report(new RunProgress(spec.Name, suite.Id, ++done, total, sample.Label, RunProgress.Generating));
+                    foreach (var sample in await BatchSampleProducer.ProduceAsync(backend, spec.Name, group, scorers, cancellationToken))
+                    {
+                        writer.Append(sample);
+                        progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, RunProgress.Generating));
+                    }
                 }
             }
         }

@@ -12,4 +12,10 @@ public sealed record RunRequest
 
     /// <summary>An existing run folder to finish instead of starting a new one.</summary>
     public string? ResumeDirectory { get; init; }
+
+    /// <summary>
+    /// Cases sent together to a backend that generates in batches (<see cref="Backends.IBatchGeneration"/>); outputs
+    /// are the same, only faster. 1 (the default) sends one case at a time; other backends always get one at a time.
+    /// </summary>
+    public int Parallel { get; init; } = 1;
 }

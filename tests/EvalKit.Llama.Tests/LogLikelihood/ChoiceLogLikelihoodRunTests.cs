@@ -3,6 +3,7 @@ using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
+using EvalKit.Llama.Tests.Backend;
 using EvalKit.TestSupport;
 
 namespace EvalKit.Llama.Tests.LogLikelihood;

@@ -13,6 +13,8 @@ internal static class RunValidator
             problems.Add("No suites to run.");
         if (request.Models.Count == 0)
             problems.Add("No models to run.");
+        if (request.Parallel < 1)
+            problems.Add($"Parallel must be at least 1 case at a time, not {request.Parallel}.");
         foreach (var duplicate in request.Models.GroupBy(m => m.Name).Where(g => g.Count() > 1))
             problems.Add($"Model name '{duplicate.Key}' is used twice; name them: --model a=PATH --model b=PATH.");
         foreach (var spec in request.Models)

@@ -11,18 +11,7 @@ internal static class SampleProducer
     public static async Task<SampleRecord> ProduceAsync(
         IModelBackend backend, string model, Suite suite, EvalCase evalCase, IScorer scorer, CancellationToken cancellationToken)
     {
-        var request = RequestBuilder.For(suite, evalCase);
-        var sample = new SampleRecord
-        {
-            Model = model,
-            Suite = suite.Id,
-            CaseId = evalCase.Id,
-            Seed = request.Parameters.Seed,
-            Prompt = request.Prompt,
-            Messages = request.Messages,
-            Tags = evalCase.Tags,
-            Label = ScoreLabel.Error,
-        };
+        var (request, sample) = Prepare(model, suite, evalCase);
         if (scorer is ChoiceLogLikelihoodScorer choiceScorer)
             return await LogLikelihoodSampler.ProduceAsync(backend, sample, evalCase, choiceScorer, cancellationToken);
         Completion completion;
@@ -35,7 +24,29 @@ internal static class SampleProducer
             // One case failing is data about that case, not a reason to stop the run.
             return sample with { Error = $"{ex.GetType().Name}: {ex.Message}", Reason = "generation failed" };
         }
+        return Score(sample, evalCase, scorer, completion);
+    }
 
+    /// <summary>The request for a case and its sample before generation (labelled <c>error</c> until scored).</summary>
+    public static (GenerationRequest Request, SampleRecord Sample) Prepare(string model, Suite suite, EvalCase evalCase)
+    {
+        var request = RequestBuilder.For(suite, evalCase);
+        var sample = new SampleRecord
+        {
+            Model = model,
+            Suite = suite.Id,
+            CaseId = evalCase.Id,
+            Seed = request.Parameters.Seed,
+            Prompt = request.Prompt,
+            Messages = request.Messages,
+            Tags = evalCase.Tags,
+            Label = ScoreLabel.Error,
+        };
+        return (request, sample);
+    }
+
+    public static SampleRecord Score(SampleRecord sample, EvalCase evalCase, IScorer scorer, Completion completion)
+    {
         var score = scorer.Score(evalCase, completion.Text);
         return sample with
         {

@@ -1,7 +1,6 @@
 using EvalKit.Core.Backends;
-using EvalKit.Llama.Tests.Backend;
 
-namespace EvalKit.Llama.Tests.LogLikelihood;
+namespace EvalKit.Llama.Tests.Backend;
 
 /// <summary>Loads stories260K (one thread) for whatever model spec the runner asks for.</summary>
 internal sealed class StoriesBackendFactory : IBackendFactory
