@@ -17,7 +17,9 @@ public sealed class LogLikelihoodRunTests
         var backend = new ScriptedBackend("api", new Dictionary<string, string> { ["Capital of France?"] = "A" });
         var suite = new Suite
         {
-            Id = "mc", Kind = SuiteKind.Accuracy, Digest = "d",
+            Id = "mc",
+            Kind = SuiteKind.Accuracy,
+            Digest = "d",
             Scorer = new ScorerSpec(ChoiceLogLikelihoodScorer.TypeName, new Dictionary<string, string>()),
             Cases = [new EvalCase { Id = "fr", Prompt = "Capital of France?", Choices = ["Paris", "Rome"], Answer = "A" }],
         };
@@ -25,7 +27,9 @@ public sealed class LogLikelihoodRunTests
         // When
         var result = await new EvaluationRunner(new ScriptedBackendFactory(new() { ["api"] = backend })).RunAsync(new RunRequest
         {
-            Suites = [suite], Models = [new ModelSpec("api", "api")], ResultsRoot = temp.Path,
+            Suites = [suite],
+            Models = [new ModelSpec("api", "api")],
+            ResultsRoot = temp.Path,
         });
 
         // Then

@@ -11,12 +11,20 @@ public sealed class ParallelRunnerTests
 {
     private static readonly Dictionary<string, string> Answers = new()
     {
-        ["1+1"] = "2", ["2+2"] = "4", ["3+3"] = "6", ["4+4"] = "8", ["5+5"] = ScriptedBackend.Crash, ["6+6"] = "12", ["7+7"] = "14",
+        ["1+1"] = "2",
+        ["2+2"] = "4",
+        ["3+3"] = "6",
+        ["4+4"] = "8",
+        ["5+5"] = ScriptedBackend.Crash,
+        ["6+6"] = "12",
+        ["7+7"] = "14",
     };
 
     private static readonly Suite Sums = new()
     {
-        Id = "sums", Kind = SuiteKind.Accuracy, Digest = "d",
+        Id = "sums",
+        Kind = SuiteKind.Accuracy,
+        Digest = "d",
         Cases = [.. Answers.Keys.Select((prompt, i) => new EvalCase { Id = $"s{i + 1}", Prompt = prompt, Expected = [((i + 1) * 2).ToString()] })],
     };
 
@@ -24,7 +32,10 @@ public sealed class ParallelRunnerTests
     {
         var result = await new EvaluationRunner(new ScriptedBackendFactory(new() { ["m"] = backend })).RunAsync(new RunRequest
         {
-            Suites = [Sums], Models = [new ModelSpec("m", "m")], ResultsRoot = temp.Path, Parallel = parallel,
+            Suites = [Sums],
+            Models = [new ModelSpec("m", "m")],
+            ResultsRoot = temp.Path,
+            Parallel = parallel,
         });
         return SamplesReader.Read(result.Directory.Path);
     }

@@ -8,7 +8,10 @@ public sealed class ChoiceLogLikelihoodScorerTests
 {
     private static readonly EvalCase Animals = new()
     {
-        Id = "animals", Prompt = "The largest land animal is the", Choices = ["cat", "elephant"], Answer = "B",
+        Id = "animals",
+        Prompt = "The largest land animal is the",
+        Choices = ["cat", "elephant"],
+        Answer = "B",
     };
 
     private static LogLikelihoodResult Ll(double logProbability) => new(logProbability, 2, false);

@@ -38,8 +38,11 @@ public sealed class ParallelRunTests
     private static Task<RunResult> Run(string root, int parallel, string? resume = null) =>
         new EvaluationRunner(new StoriesBackendFactory()).RunAsync(new RunRequest
         {
-            Suites = [Stories, Choices], Models = [new ModelSpec("stories", "stories260K")], ResultsRoot = root,
-            Parallel = parallel, ResumeDirectory = resume,
+            Suites = [Stories, Choices],
+            Models = [new ModelSpec("stories", "stories260K")],
+            ResultsRoot = root,
+            Parallel = parallel,
+            ResumeDirectory = resume,
         });
 
     [Fact]

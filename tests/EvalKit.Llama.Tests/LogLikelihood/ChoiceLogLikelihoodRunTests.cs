@@ -29,14 +29,18 @@ public sealed class ChoiceLogLikelihoodRunTests
         using var temp = new TempDir();
         var suite = new Suite
         {
-            Id = "loglik", Kind = SuiteKind.Accuracy, Scorer = new ScorerSpec(ChoiceLogLikelihoodScorer.TypeName, new Dictionary<string, string>()),
+            Id = "loglik",
+            Kind = SuiteKind.Accuracy,
+            Scorer = new ScorerSpec(ChoiceLogLikelihoodScorer.TypeName, new Dictionary<string, string>()),
             Cases = [Story],
         };
 
         // When
         var result = await new EvaluationRunner(new StoriesBackendFactory()).RunAsync(new RunRequest
         {
-            Suites = [suite], Models = [new ModelSpec("stories", "stories260K")], ResultsRoot = temp.Path,
+            Suites = [suite],
+            Models = [new ModelSpec("stories", "stories260K")],
+            ResultsRoot = temp.Path,
         });
 
         // Then
