@@ -127,7 +127,10 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood, IBatchGenerati
                 var (text, tokens) = _renderer.Render(r);
                 return (text, tokens, r.Parameters);
             }).ToList();
-            return rendered.Count == 0 ? [] : _batch.Run(rendered, clock, cancellationToken);
+            clock.Stop();
+            _batch.Reserve(rendered);
+            clock.Start();
+            return _batch.Run(rendered, clock, cancellationToken);
         }, cancellationToken);
     }
 

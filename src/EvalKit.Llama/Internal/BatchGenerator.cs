@@ -25,19 +25,29 @@ internal sealed class BatchGenerator(LLamaWeights weights, ModelParams parameter
     private int _sequences;
     private int _cellsPerSequence;
 
+    /// <summary>Creates (or grows) the context these requests need, so that setting it up is not timed as generation.</summary>
+    public void Reserve(IReadOnlyList<(string Text, LLamaToken[] Tokens, GenerationParameters Parameters)> requests)
+    {
+        if (requests.Count > 0)
+            Loop(Math.Min(requests.Count, MaxSequences), requests.Max(Cells));
+    }
+
     public IReadOnlyList<Completion> Run(
         IReadOnlyList<(string Text, LLamaToken[] Tokens, GenerationParameters Parameters)> requests, Stopwatch clock, CancellationToken cancellationToken)
     {
         var completions = new List<Completion>(requests.Count);
         foreach (var group in requests.Chunk(MaxSequences))
         {
-            var cells = group.Max(r => (int)Math.Min((long)r.Tokens.Length + r.Parameters.MaxTokens, sequenceContextSize));
-            completions.AddRange(Loop(group.Length, cells).Run(group, clock, cancellationToken));
+            completions.AddRange(Loop(group.Length, group.Max(Cells)).Run(group, clock, cancellationToken));
         }
         return completions;
     }
 
     public void Dispose() => _context?.Dispose();
+
+    // Room for the prompt and every token it may generate, never more than a lone request gets.
+    private int Cells((string Text, LLamaToken[] Tokens, GenerationParameters Parameters) request) =>
+        (int)Math.Min((long)request.Tokens.Length + request.Parameters.MaxTokens, sequenceContextSize);
 
     private BatchGenerationLoop Loop(int sequences, int cells)
     {
