@@ -4,10 +4,12 @@
 #   ./run-eval.sh --model PATH.gguf   run every suite under suites/ against your own model (repeat --model to compare)
 #   ./run-eval.sh --help              this text
 # Extra options after the model(s) are passed to 'evalkit run' (see: evalkit run --help).
+# Afterwards the run is reported to reports/latest/ (index.html, summary.md, junit.xml); with EVALKIT_GATES=FILE
+# the gates in FILE are applied and the script exits 1 when one fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
 
 case "${1:-}" in
   -h|--help) usage; exit 0 ;;
@@ -21,15 +23,26 @@ echo "==> building EvalKit (Release)"
 dotnet build src/EvalKit.Cli/EvalKit.Cli.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 evalkit=(dotnet src/EvalKit.Cli/bin/Release/net10.0/evalkit.dll)
 
+run_and_report() {
+  "${evalkit[@]}" run "$@"
+  local run_dir
+  run_dir=$(ls -d results/*/ | sort | tail -n 1)
+  echo "==> writing the report for ${run_dir} to reports/latest/"
+  local gates=()
+  if [ -n "${EVALKIT_GATES:-}" ]; then gates=(--gates "$EVALKIT_GATES"); fi
+  "${evalkit[@]}" report "$run_dir" -o reports/latest "${gates[@]}"
+}
+
 if [ $# -eq 0 ]; then
   echo "==> compiling the demo fixture models (cached by spec digest in .cache/fixtures)"
   mkdir -p .cache/fixtures
   "${evalkit[@]}" fixtures build fixtures/teacher.fixture.yaml -o .cache/fixtures/teacher.gguf
   "${evalkit[@]}" fixtures build fixtures/student.fixture.yaml -o .cache/fixtures/student.gguf
   echo "==> running suites/demo on teacher and student (programmed fixtures, not real models)"
-  exec "${evalkit[@]}" run --suite suites/demo \
+  run_and_report --suite suites/demo \
     --model teacher=.cache/fixtures/teacher.gguf --model student=.cache/fixtures/student.gguf \
     --threads 1 --out results
+  exit
 fi
 
 models=()
@@ -45,4 +58,4 @@ if [ ${#models[@]} -eq 0 ]; then
   usage >&2
   exit 2
 fi
-exec "${evalkit[@]}" run --suite suites "${models[@]}" --out results "$@"
+run_and_report --suite suites "${models[@]}" --out results "$@"

@@ -26,11 +26,49 @@ public static class EvalKitApp
                 .WithDescription("Run suites against one or more models and write results/<run-id>/.")
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf")
                 .WithExample("run", "--suite", "suites/demo/accuracy.yaml", "--model", "teacher=t.gguf", "--model", "student=s.gguf", "--out", "results")
+                .WithExample("run", "--suite", "suites/code", "--model", "student=s.gguf", "--repeats", "10")
+                .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--no-cache")
                 .WithExample("run", "--resume", "results/20261128-101500-a1b2c3")
-                .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--parallel", "8");
+                .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--parallel", "8")
+                .WithExample("run", "--suite", "suites/demo", "--model", "teacher=openai:http://gpu-box:8000/v1#deepseek-r1", "--model", "student=s.gguf", "--api-key-env", "OPENAI_API_KEY")
+                .WithExample("run", "--suite", "suites/demo", "--model", "student=s.gguf", "--shard", "2/3");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve a local GGUF model as an OpenAI-compatible endpoint (/v1/completions, /v1/chat/completions, /v1/models).")
+                .WithExample("serve", "models/student.gguf", "--port", "8080")
+                .WithExample("serve", "models/student.gguf", "--host", "0.0.0.0", "--port", "8000", "--device", "cuda");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Combine the result folders of the shards of one run (run --shard K/N) into one run.")
+                .WithExample("merge", "shards/run1", "shards/run2", "shards/run3", "-o", "results/merged");
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List suites with their kind and case count.")
                 .WithExample("list", "suites");
+            config.AddCommand<InfoCommand>("info")
+                .WithDescription("Describe GGUF model files (architecture, parameters, quantisation, context, tokenizer) without loading them.")
+                .WithExample("info", "models/student.gguf");
+            config.AddBranch("fixtures", fixtures =>
+            {
+                fixtures.SetDescription("Write GGUF models EvalKit builds itself: programmed fixtures for demos and tests.");
+                fixtures.AddCommand<FixturesBuildCommand>("build")
+                    .WithDescription("Compile a fixture spec into a GGUF whose greedy answers are programmed (cached by spec digest).")
+                    .WithExample("fixtures", "build", "fixtures/teacher.fixture.yaml", "-o", ".cache/fixtures/teacher.gguf");
+                fixtures.AddCommand<FixturesSynthCommand>("synth")
+                    .WithDescription("Write a model of a real model's shape with seeded random weights, for throughput work.")
+                    .WithExample("fixtures", "synth", "--shape", "qwen2-0.5b", "--type", "q4_0", "-o", ".cache/synth/qwen2-0.5b-q4_0.gguf")
+                    .WithExample("fixtures", "synth", "--layers", "2", "--dim", "256", "--heads", "4", "--ffn", "512", "--vocab", "1024", "-o", "tiny.gguf");
+            });
+            config.AddBranch("cache", cache =>
+            {
+                cache.SetDescription("Inspect or trim the response cache that lets reruns skip answers already generated.");
+                cache.AddCommand<CacheStatsCommand>("stats")
+                    .WithDescription("Show the cache's size, age and how many answers each model identity has.")
+                    .WithExample("cache", "stats")
+                    .WithExample("cache", "stats", "--cache-dir", "/data/evalkit-cache");
+                cache.AddCommand<CachePruneCommand>("prune")
+                    .WithDescription("Delete cached answers older than an age, of one model, or all of them.")
+                    .WithExample("cache", "prune", "--older-than", "30d")
+                    .WithExample("cache", "prune", "--model", "270cba1bd510")
+                    .WithExample("cache", "prune", "--all");
+            });
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")
                 .WithExample("validate", "suites/demo");
@@ -38,6 +76,19 @@ public static class EvalKitApp
                 .WithDescription("Distillation fidelity: per-token KL(teacher‖student) and top-1 agreement when both models share a tokenizer; writes fidelity.json.")
                 .WithExample("fidelity", "--teacher", "models/teacher.gguf", "--student", "models/student.gguf", "--suite", "suites/demo")
                 .WithExample("fidelity", "--teacher", "t.gguf", "--student", "s.gguf", "--text", "corpus.txt", "--max-tokens", "64");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Convert a dataset (GSM8K, MMLU, BBQ, XSTest, plain JSONL/CSV, ...) into a suite file.")
+                .WithExample("import", "gsm8k", "../shared/datasets/gsm8k/test.jsonl", "-o", "suites/gsm8k.yaml", "--sample", "50", "--seed", "1")
+                .WithExample("import", "csv", "questions.csv", "-o", "suites/mine.yaml", "--map", "prompt=question", "--map", "expected=answer", "--map", "tags=topic");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write a self-contained HTML report (with charts and every answer), summary.md and junit.xml from run folders; exit 1 when a gate fails.")
+                .WithExample("report", "results/20261128-101500-a1b2c3", "-o", "reports/demo")
+                .WithExample("report", "results/20261128-101500-a1b2c3", "--fail-if", "accuracy < 0.70", "--max-regression", "accuracy=2pp")
+                .WithExample("report", "results/run-a", "results/run-b", "-o", "reports/both", "--gates", "gates.yaml");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare a candidate run with a baseline run case by case (paired intervals, McNemar); exit 1 when a gate fails.")
+                .WithExample("compare", "results/baseline-run", "results/candidate-run", "--max-regression", "accuracy=2pp")
+                .WithExample("compare", "results/baseline-run", "results/candidate-run", "--gates", "gates.yaml", "-o", "reports/compare");
         });
         return app;
     }

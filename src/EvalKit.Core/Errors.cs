@@ -5,9 +5,17 @@ public static class Errors
 {
     public static EvalKitException CannotWrite(string path, Exception inner) => new(
         $"Cannot write {path}: {inner.Message}",
+        IsDiskFull(inner) ? "The disk is full. Free space (or pass --out to another folder); samples written so far are kept."
+        : IsReadOnly(inner) ? "The folder is on a read-only file system. Pass --out to a writable folder."
+        : "Check that the folder exists and is writable, or pass --out to another folder.",
+        ExitCodes.RuntimeFailure,
+        inner);
+
+    public static EvalKitException CacheFailed(string path, Exception inner) => new(
+        $"Cannot use the response cache {path}: {inner.Message}",
         IsDiskFull(inner)
-            ? "The disk is full. Free space (or pass --out to another folder); samples written so far are kept."
-            : "Check that the folder exists and is writable, or pass --out to another folder.",
+            ? "The disk is full. Free space, set EVALKIT_CACHE_DIR to a folder on another disk, or pass --no-cache."
+            : "Set EVALKIT_CACHE_DIR to a writable folder, delete the file if it is damaged (it only saves time), or pass --no-cache.",
         ExitCodes.RuntimeFailure,
         inner);
 
@@ -17,6 +25,15 @@ public static class Errors
     public static EvalKitException BadOption(string option, string value, string expected) =>
         new($"Invalid value '{value}' for {option}.", expected);
 
-    private static bool IsDiskFull(Exception ex) =>
-        ex is IOException io && (io.HResult & 0xFFFF) is 28 or 39 or 112; // ENOSPC on Unix, ERROR_DISK_FULL / HANDLE_DISK_FULL on Windows
+    // On Unix an IOException's HResult is the errno; on Windows it wraps the Win32 error code.
+    private static bool IsDiskFull(Exception ex) => ex switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 13, // SQLITE_FULL
+        IOException io when OperatingSystem.IsWindows() => (io.HResult & 0xFFFF) is 39 or 112, // HANDLE_DISK_FULL, ERROR_DISK_FULL
+        IOException io => io.HResult is 27 or 28 or 122, // EFBIG (file size limit), ENOSPC, EDQUOT
+        _ => false,
+    };
+
+    private static bool IsReadOnly(Exception ex) =>
+        ex is IOException io && !OperatingSystem.IsWindows() && io.HResult == 30; // EROFS
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
+using EvalKit.Llama.Gguf;
 using EvalKit.Llama.Internal;
 using LLama;
 using LLama.Common;
@@ -13,7 +15,7 @@ namespace EvalKit.Llama;
 /// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>) and generates many requests at once as
 /// parallel sequences (<see cref="IBatchGeneration"/>).
 /// </summary>
-public sealed class LlamaBackend : IModelBackend, ILogLikelihood, IBatchGeneration
+public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, IBatchGeneration
 {
     /// <summary>All layers, for <see cref="LlamaModelOptions.GpuLayers"/> on a GPU.</summary>
     public const int AllLayers = 999;
@@ -58,6 +60,9 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood, IBatchGenerati
         var path = Path.GetFullPath(options.Path);
         if (!File.Exists(path))
             throw LlamaErrors.ModelNotFound(path);
+        // Checked in managed code first: llama.cpp aborts the whole process on some damaged or vocab-only files.
+        var summary = GgufModelSummary.Read(path);
+        summary.EnsureGeneratable();
         var native = NativeLibrarySetup.Ensure(options.Device, options.NativeLibraryDirectory);
 
         var gpuLayers = options.GpuLayers is null or -1 ? (native.UsesGpu ? AllLayers : 0) : options.GpuLayers.Value;
@@ -76,8 +81,8 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood, IBatchGenerati
             parameters.ContextSize = (uint)(trained > 0 ? Math.Min(options.ContextSize, trained) : options.ContextSize);
             context = LlamaLoader.CreateContext(weights, parameters);
             // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
-            var sha256 = await LlamaLoader.Sha256Async(path, cancellationToken);
-            return new LlamaBackend(weights, context, parameters, ModelDetails.Describe(options, path, sha256, weights, context, native, gpuLayers));
+            var sha256 = await ModelIdentity.FileSha256Async(path, cancellationToken);
+            return new LlamaBackend(weights, context, parameters, ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers));
         }
         catch
         {
@@ -92,7 +97,14 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood, IBatchGenerati
     /// measured from the moment this request gets the model (time spent queued behind other requests is not counted).
     /// </summary>
     /// <exception cref="PromptTooLongException">The prompt does not fit the context; the backend stays usable.</exception>
-    public Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
+    public Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default) =>
+        GenerateCoreAsync(request, null, cancellationToken);
+
+    /// <inheritdoc cref="IStreamingBackend.GenerateAsync"/>
+    public Task<Completion> GenerateAsync(GenerationRequest request, Action<string> onText, CancellationToken cancellationToken = default) =>
+        GenerateCoreAsync(request, onText ?? throw new ArgumentNullException(nameof(onText)), cancellationToken);
+
+    private Task<Completion> GenerateCoreAsync(GenerationRequest request, Action<string>? onText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(request));
@@ -100,7 +112,7 @@ public sealed class LlamaBackend : IModelBackend, ILogLikelihood, IBatchGenerati
         {
             var clock = Stopwatch.StartNew();
             var (text, tokens) = _renderer.Render(request);
-            return _loop.Run(text, tokens, request.Parameters, clock, cancellationToken);
+            return _loop.Run(text, tokens, request.Parameters, clock, onText, cancellationToken);
         }, cancellationToken);
     }
 

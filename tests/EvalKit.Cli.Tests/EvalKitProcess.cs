@@ -10,7 +10,31 @@ internal static class EvalKitProcess
         public string Output => Stdout + Stderr;
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the program without waiting, for tests that kill it part-way.</summary>
+    public static Process Start(string workingDirectory, params string[] args)
+    {
+        var process = Process.Start(StartInfo(workingDirectory, new Dictionary<string, string>(), args))!;
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,13 +49,8 @@ internal static class EvalKitProcess
         start.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        return start;
     }
 }

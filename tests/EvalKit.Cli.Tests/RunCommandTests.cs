@@ -80,8 +80,8 @@ public class RunCommandTests
             Path.Combine(Directory.GetDirectories(root).Single(), "samples.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("completion").GetString()));
 
-        var first = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "one");
-        var second = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "two");
+        var first = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "one", "--no-cache");
+        var second = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "two", "--no-cache");
 
         Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Output + second.Output);
         Assert.Equal(Completions(temp.File("one")), Completions(temp.File("two")));
@@ -98,6 +98,19 @@ public class RunCommandTests
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("model file not found: nope/missing.gguf", result.Output);
         Assert.False(Directory.Exists(temp.File("results/")) && Directory.GetDirectories(temp.File("results")).Length > 0);
+    }
+
+    [Fact]
+    public async Task A_vocabulary_only_model_is_refused_before_llama_cpp_can_abort()
+    {
+        using var temp = new TempDir();
+        var suite = temp.Write("s.yaml", StorySuite);
+
+        var result = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Model("ggml-vocab-llama-spm.gguf"));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("vocabulary", result.Output);
+        Assert.False(Directory.Exists(temp.File("results")) && Directory.GetDirectories(temp.File("results")).Length > 0);
     }
 
     [Fact]

@@ -7,6 +7,19 @@ public sealed record LocalModelOptions(int? Threads, int? ContextSize, LlamaDevi
 {
     public static LocalModelOptions Default { get; } = new(null, null, LlamaDevice.Cpu, null, null);
 
+    /// <summary>The options to load the GGUF file at <paramref name="path"/> with these settings.</summary>
+    public LlamaModelOptions For(string path, string name)
+    {
+        var options = new LlamaModelOptions(path) { Name = name, Device = Device, NativeLibraryDirectory = NativeLibraryDirectory };
+        if (Threads is { } threads)
+            options = options with { Threads = threads };
+        if (ContextSize is { } contextSize)
+            options = options with { ContextSize = contextSize };
+        if (GpuLayers is { } gpuLayers)
+            options = options with { GpuLayers = gpuLayers };
+        return options;
+    }
+
     public static bool TryParseDevice(string text, out LlamaDevice device) =>
         Enum.TryParse(text, ignoreCase: true, out device) && Enum.IsDefined(device);
 }

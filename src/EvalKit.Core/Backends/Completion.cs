@@ -12,4 +12,7 @@ public sealed record Completion
 
     /// <summary>The exact text the model saw after templating; recorded so a run can be reproduced.</summary>
     public string? RenderedPrompt { get; init; }
+
+    /// <summary>True when the token counts are estimates (a remote server that reported no usage).</summary>
+    public bool TokenCountsEstimated { get; init; }
 }

@@ -7,4 +7,11 @@ public interface IBackendFactory
     IReadOnlyList<string> Check(ModelSpec spec);
 
     Task<IModelBackend> LoadAsync(ModelSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The model's response-cache identity without loading it (the same string <c>ModelIdentity.Of(loaded.Info)</c>
+    /// gives, e.g. the file's SHA-256), so a model whose every answer is cached is never loaded. Null when only
+    /// loading can tell; the runner then loads the model first.
+    /// </summary>
+    Task<string?> IdentityAsync(ModelSpec spec, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -2,7 +2,7 @@ namespace EvalKit.Core.Backends;
 
 /// <summary>
 /// A model as the user names it: <c>[NAME=]SOURCE</c>, e.g. <c>student=models/student.gguf</c>.
-/// Without a name, the file name (without extension) is used.
+/// Without a name, the file name (without extension) is used, or for an endpoint the model name after '#'.
 /// </summary>
 public sealed record ModelSpec(string Name, string Source)
 {
@@ -15,6 +15,10 @@ public sealed record ModelSpec(string Name, string Source)
         if (equals > 0 && (slash < 0 || equals < slash))
             return new ModelSpec(trimmed[..equals].Trim(), trimmed[(equals + 1)..].Trim());
         var source = trimmed;
+        // An endpoint's model is named after the '#': openai:http://host:8000/v1#deepseek-r1 → deepseek-r1.
+        var fragment = source.LastIndexOf('#');
+        if (source.Contains("://", StringComparison.Ordinal) && fragment >= 0 && fragment < source.Length - 1)
+            return new ModelSpec(source[(fragment + 1)..], source);
         var path = source.Contains(':') && !Path.IsPathRooted(source) ? source[(source.IndexOf(':') + 1)..] : source;
         return new ModelSpec(Path.GetFileNameWithoutExtension(path.TrimEnd('/', '\\')), source);
     }

@@ -11,14 +11,18 @@ namespace EvalKit.Core.Metrics;
 /// </summary>
 public static class MetricsCalculator
 {
+    /// <param name="judgements">Judge verdicts (<c>judgements.jsonl</c>) for suites with a judge; none when null.</param>
     public static MetricsReport Compute(
-        string runId, IReadOnlyList<SuiteManifest> suites, IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder)
+        string runId, IReadOnlyList<SuiteManifest> suites, IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder,
+        IReadOnlyList<JudgementRecord>? judgements = null)
     {
         var kinds = suites.ToDictionary(s => s.Id, s => s.Kind);
+        var verdicts = (judgements ?? []).ToLookup(j => (j.Model, j.Suite));
         var results = samples
             .GroupBy(s => (s.Model, s.Suite))
-            .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList()))
-            .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => m.Model, StringComparer.Ordinal)
+            .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList())
+                with { Judge = JudgeAgreement.From([.. verdicts[g.Key]]) })
+            .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => ModelOrder(modelOrder, m.Model)).ThenBy(m => m.Model, StringComparer.Ordinal)
             .ToList();
         return new MetricsReport { RunId = runId, Suites = results, Comparisons = Comparisons(samples, modelOrder) };
     }
@@ -65,13 +69,32 @@ public static class MetricsCalculator
             AccNorm = scored.Any(s => s.AccNorm is not null)
                 ? RateEstimate.Wilson(scored.Count(s => s.AccNorm >= 0.5), scored.Count(s => s.AccNorm is not null))
                 : null,
+            KindMetrics = KindMetricsFor(kind, samples),
+            PassAtK = RepeatStatistics.PassAtK(scored),
+            Repeats = RepeatStatistics.Variance(scored),
         };
     }
+
+    private static IReadOnlyDictionary<string, KindMetric> KindMetricsFor(SuiteKind kind, List<SampleRecord> samples) => kind switch
+    {
+        SuiteKind.Hallucination => HallucinationMetrics.Compute(samples),
+        SuiteKind.Bias => BiasMetrics.Compute(samples),
+        SuiteKind.Censorship => CensorshipMetrics.Compute(samples),
+        _ => new Dictionary<string, KindMetric>(),
+    };
 
     private static RateEstimate Rate(IEnumerable<SampleRecord> samples)
     {
         var list = samples as IReadOnlyCollection<SampleRecord> ?? samples.ToList();
         return RateEstimate.Wilson(list.Count(s => s.Score >= 0.5 && s.Label != ScoreLabel.Error), list.Count);
+    }
+
+    private static int ModelOrder(IReadOnlyList<string> modelOrder, string model)
+    {
+        for (var i = 0; i < modelOrder.Count; i++)
+            if (modelOrder[i] == model)
+                return i;
+        return int.MaxValue;
     }
 
     private static int SuiteOrder(IReadOnlyList<SuiteManifest> suites, string id)

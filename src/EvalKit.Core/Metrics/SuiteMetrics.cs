@@ -21,4 +21,15 @@ public sealed record SuiteMetrics
 
     /// <summary>Length-normalised accuracy (lm-evaluation-harness's acc_norm) of <c>choice_loglik</c> samples; null for other scorers.</summary>
     public RateEstimate? AccNorm { get; init; }
+
+    /// <summary>The kind's own metrics by name (hallucination, bias and censorship suites; docs/metrics.md).</summary>
+    public IReadOnlyDictionary<string, KindMetric> KindMetrics { get; init; } = new Dictionary<string, KindMetric>();
+    /// <summary>pass@k for k in {1, 5, 10} up to the fewest samples of a case (see <see cref="RepeatStatistics.PassAtK"/>).</summary>
+    public IReadOnlyDictionary<int, double> PassAtK { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>Per-case variation across repeats; null when the run had one repeat.</summary>
+    public RepeatVariance? Repeats { get; init; }
+
+    /// <summary>Agreement of the suite's judge with the rule-based scorer; null when the suite has no judge.</summary>
+    public JudgeAgreement? Judge { get; init; }
 }

@@ -21,4 +21,10 @@ public sealed record RunManifest
     public required IReadOnlyList<ModelSpec> ModelSpecs { get; init; }
 
     public IReadOnlyList<ModelInfo> Models { get; init; } = [];
+
+    /// <summary>The slice of the cases this run holds (<c>--shard K/N</c>); null for all of them.</summary>
+    public Running.Shard? Shard { get; init; }
+
+    /// <summary>For a run made by <c>evalkit merge</c>: the run ids of the shards it combines.</summary>
+    public IReadOnlyList<string>? MergedFrom { get; init; }
 }

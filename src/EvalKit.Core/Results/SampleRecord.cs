@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Results;
@@ -19,13 +21,25 @@ public sealed record SampleRecord
     public string Completion { get; init; } = "";
     public int PromptTokens { get; init; }
     public int CompletionTokens { get; init; }
+
+    /// <summary>True when the token counts are estimates; absent when the backend counted them.</summary>
+    public bool? TokenCountsEstimated { get; init; }
     public double TimeToFirstTokenMs { get; init; }
     public double TotalMs { get; init; }
     public string? FinishReason { get; init; }
+
+    /// <summary>The completion came from the response cache; counts and timings are those of the original generation.</summary>
+    public bool Cached { get; init; }
     public double Score { get; init; }
     public required string Label { get; init; }
     public string? Reason { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>What the scorer read from the reply (<see cref="Scoring.Score.Extracted"/>: the chosen letter for <c>choice</c>).</summary>
+    public string? Extracted { get; init; }
+
+    /// <summary>The case's options for a multiple-choice case, so metrics such as BBQ can tell which one a letter names.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     /// <summary><c>choice_loglik</c> only: 1 when the choice with the best log-probability per character is the answer (lm-evaluation-harness's acc_norm), else 0.</summary>
@@ -33,6 +47,21 @@ public sealed record SampleRecord
 
     /// <summary><c>choice_loglik</c> only: every choice's log-probability, in letter order.</summary>
     public IReadOnlyList<ChoiceLogLikelihood>? ChoiceLogLikelihoods { get; init; }
+    /// <summary>The reasoning block's shape; null when the suite turns reasoning splitting off.</summary>
+    public ReasoningState? ReasoningState { get; init; }
+
+    /// <summary>The reasoning text, split off the completion before scoring; null when there was none.</summary>
+    public string? Reasoning { get; init; }
+
+    /// <summary>Length of the reasoning in characters (UTF-16 units); token counts per part are not available.</summary>
+    public int? ReasoningChars { get; init; }
+
+    /// <summary>Length of the answer the scorer saw, in characters.</summary>
+    public int? AnswerChars { get; init; }
+
+    /// <summary>The suite expects reasoning, but the block was empty or missing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ThoughtSuppressed { get; init; }
 
     /// <summary>The identity that must be unique within a run.</summary>
     public string Key => KeyOf(Model, Suite, CaseId, Repeat);

@@ -19,7 +19,8 @@ public sealed class SamplesWriter : IDisposable
         _path = Path.Combine(runDirectory, FileName);
         try
         {
-            _stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            // Unbuffered: a failed write leaves nothing behind in memory for Dispose to retry.
+            _stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
             DropTornLastLine(_stream);
             _stream.Seek(0, SeekOrigin.End);
         }
@@ -33,6 +34,7 @@ public sealed class SamplesWriter : IDisposable
     {
         var line = JsonSerializer.Serialize(sample, JsonDefaults.Compact) + "\n";
         var bytes = Encoding.UTF8.GetBytes(line);
+        var end = _stream.Position;
         try
         {
             _stream.Write(bytes);
@@ -40,11 +42,26 @@ public sealed class SamplesWriter : IDisposable
         }
         catch (IOException ex)
         {
+            CutBackTo(end);
             throw Errors.CannotWrite(_path, ex);
         }
     }
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>A full disk can take part of a line; remove it so the file still ends with a whole line.</summary>
+    private void CutBackTo(long end)
+    {
+        try
+        {
+            _stream.SetLength(end);
+            _stream.Seek(end, SeekOrigin.Begin);
+        }
+        catch (IOException)
+        {
+            // The reader drops a torn last line anyway.
+        }
+    }
 
     /// <summary>A process killed mid-write leaves a line without its newline; cut it so the next append starts clean.</summary>
     private static void DropTornLastLine(FileStream stream)

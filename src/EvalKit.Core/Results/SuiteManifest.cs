@@ -12,6 +12,7 @@ public sealed record SuiteManifest
     public int Cases { get; init; }
     public required ScorerSpec Scorer { get; init; }
     public required GenerationDefaults Defaults { get; init; }
+    public JudgeSpec? Judge { get; init; }
 
     public static SuiteManifest From(Suite suite) => new()
     {
@@ -22,5 +23,6 @@ public sealed record SuiteManifest
         Cases = suite.Cases.Count,
         Scorer = suite.Scorer,
         Defaults = suite.Defaults,
+        Judge = suite.Judge,
     };
 }

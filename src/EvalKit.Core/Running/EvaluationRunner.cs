@@ -6,45 +6,55 @@ using EvalKit.Core.Running.Internal;
 namespace EvalKit.Core.Running;
 
 /// <summary>
-/// Runs every case of every suite on every model, one model loaded at a time, appending each scored sample
-/// to <c>samples.jsonl</c> as it finishes. Everything cheap is checked before the first model loads. A resumed
-/// run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat. With
-/// <see cref="RunRequest.Parallel"/> above 1, cases go to a batching backend N at a time; samples keep case order.
+/// Runs every case of every suite on every model, one model loaded at a time (and only when some answer is not in
+/// the response cache), appending each scored sample to <c>samples.jsonl</c> as it finishes. Everything cheap is
+/// checked before the first model loads. A resumed run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat.
+/// With <see cref="RunRequest.Parallel"/> above 1, cases go to a batching backend N at a time; samples keep case order.
 /// </summary>
 public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>Validates the request and creates the run folder and manifest, without loading any model.</summary>
+    public RunDirectory Prepare(RunRequest request)
+    {
+        RunValidator.Validate(request, backends);
+        return Start(request).Item1;
+    }
+
     public async Task<RunResult> RunAsync(RunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var scorers = RunValidator.Validate(request, backends);
         var (directory, manifest) = request.ResumeDirectory is { } resume ? Reopen(resume, request) : Start(request);
+        using var writerLock = directory.AcquireWriterLock();
         var written = SamplesReader.Read(directory.Path).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var total = request.Suites.Sum(s => s.Cases.Count);
+        var total = request.Suites.Sum(s => s.Cases.Count(c => InShard(request, s.Id, c.Id))) * request.Repeats;
 
         using (var writer = new SamplesWriter(directory.Path))
         {
             foreach (var spec in request.Models)
             {
                 var todo = request.Suites
-                    .SelectMany(suite => suite.Cases.Select(evalCase => (Suite: suite, Case: evalCase)))
-                    .Where(x => !written.Contains(SampleRecord.KeyOf(spec.Name, x.Suite.Id, x.Case.Id)))
+                    .SelectMany(suite => suite.Cases.Where(evalCase => InShard(request, suite.Id, evalCase.Id)).SelectMany(evalCase =>
+                        Enumerable.Range(0, request.Repeats).Select(repeat => (Suite: suite, Case: evalCase, Repeat: repeat))))
+                    .Where(x => !written.Contains(SampleRecord.KeyOf(spec.Name, x.Suite.Id, x.Case.Id, x.Repeat)))
                     .ToList();
                 if (todo.Count == 0)
                     continue;
 
                 progress?.Report(new RunProgress(spec.Name, "", total - todo.Count, total, null, RunProgress.Loading));
-                await using var backend = await backends.LoadAsync(spec, cancellationToken);
-                var info = backend.Info with { Name = spec.Name };
-                ResumeCheck.EnsureSameModel(directory, manifest, info);
-                manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
-                directory.WriteManifest(manifest);
+                await using var model = new ModelSlot(backends, spec, request.Cache, directory, info =>
+                {
+                    ResumeCheck.EnsureSameModel(directory, manifest, info);
+                    manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
+                    directory.WriteManifest(manifest);
+                });
 
                 var done = total - todo.Count;
                 foreach (var group in todo.Chunk(request.Parallel))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var sample in await BatchSampleProducer.ProduceAsync(backend, spec.Name, group, scorers, cancellationToken))
+                    foreach (var sample in await BatchSampleProducer.ProduceAsync(model, directory, group, scorers, cancellationToken))
                     {
                         writer.Append(sample);
                         progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, RunProgress.Generating));
@@ -53,28 +63,35 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             }
         }
 
+        InflightMarker.Clear(directory);
+        await JudgePhase.RunAsync(backends, request, directory, progress, cancellationToken);
         var metrics = MetricsCalculator.Compute(
-            directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList());
+            directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList(),
+            JudgementsFile.Read(directory.Path));
         directory.WriteMetrics(metrics);
         manifest = manifest with { CompletedAt = _clock.GetUtcNow() };
         directory.WriteManifest(manifest);
         return new RunResult(directory, manifest, metrics);
     }
 
+    private static bool InShard(RunRequest request, string suiteId, string caseId) =>
+        request.Shard?.Contains(suiteId, caseId) ?? true;
+
     private (RunDirectory, RunManifest) Start(RunRequest request)
     {
-        var directory = RunDirectory.CreateNew(request.ResultsRoot, _clock.GetUtcNow());
-        var manifest = new RunManifest
+        RunManifest? manifest = null;
+        var directory = RunDirectory.CreateNew(request.ResultsRoot, _clock.GetUtcNow(), runId => manifest = new RunManifest
         {
-            RunId = directory.RunId,
+            RunId = runId,
             CreatedAt = _clock.GetUtcNow(),
             EvalkitVersion = EvalKitVersion.Current,
             Host = HostInfo.Current(),
+            Repeats = request.Repeats,
             Suites = request.Suites.Select(SuiteManifest.From).ToList(),
             ModelSpecs = request.Models,
-        };
-        directory.WriteManifest(manifest);
-        return (directory, manifest);
+            Shard = request.Shard,
+        });
+        return (directory, manifest!);
     }
 
     private static (RunDirectory, RunManifest) Reopen(string path, RunRequest request)

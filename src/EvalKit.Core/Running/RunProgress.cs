@@ -5,4 +5,5 @@ public sealed record RunProgress(string Model, string Suite, int Completed, int 
 {
     public const string Loading = "loading";
     public const string Generating = "generating";
+    public const string Judging = "judging";
 }

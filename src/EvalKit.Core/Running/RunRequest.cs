@@ -1,4 +1,5 @@
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Running;
@@ -10,6 +11,12 @@ public sealed record RunRequest
     public required IReadOnlyList<ModelSpec> Models { get; init; }
     public string ResultsRoot { get; init; } = "results";
 
+    /// <summary>
+    /// How many times each case is run per model; repeat r uses the suite's seed + r, so with temperature above 0
+    /// the repeats are different samples (pass@k, per-case variance) and with temperature 0 they check determinism.
+    /// </summary>
+    public int Repeats { get; init; } = 1;
+
     /// <summary>An existing run folder to finish instead of starting a new one.</summary>
     public string? ResumeDirectory { get; init; }
 
@@ -18,4 +25,9 @@ public sealed record RunRequest
     /// are the same, only faster. 1 (the default) sends one case at a time; other backends always get one at a time.
     /// </summary>
     public int Parallel { get; init; } = 1;
+
+    /// <summary>Answers already computed; null generates every case (<c>--no-cache</c>).</summary>
+    public ResponseCache? Cache { get; init; }
+    /// <summary>Run only this slice of the cases (<c>--shard K/N</c>); null runs them all.</summary>
+    public Shard? Shard { get; init; }
 }

@@ -8,6 +8,7 @@ namespace EvalKit.Core.Scoring;
 /// "**B**", "B) Paris", "Answer: b", "The answer is (B).", "I would choose option B", "答案是B"), and failing
 /// those from a reply that is, or contains, exactly one choice's text. Only letters within the case's choices
 /// count. Several different letters of the same strength make the reply ambiguous, which is incorrect.
+/// The chosen letter, when there is exactly one, is the score's <see cref="Score.Extracted"/>.
 /// </summary>
 public sealed class ChoiceScorer : IScorer
 {
@@ -27,7 +28,8 @@ public sealed class ChoiceScorer : IScorer
                 return Scoring.Score.Incorrect($"no choice letter (A to {last}) or choice text found; expected {answer}");
             case [var letter]:
                 var verdict = $"chose {letter} (from {finding.Evidence}); expected {answer}";
-                return letter == answer ? Scoring.Score.Correct(verdict) : Scoring.Score.Incorrect(verdict);
+                var score = letter == answer ? Scoring.Score.Correct(verdict) : Scoring.Score.Incorrect(verdict);
+                return score with { Extracted = letter.ToString() };
             default:
                 var letters = string.Join(", ", finding.Letters);
                 return Scoring.Score.Incorrect($"ambiguous: {letters} (from {finding.Evidence}); expected {answer}");

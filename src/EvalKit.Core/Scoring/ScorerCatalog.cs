@@ -12,6 +12,8 @@ public static class ScorerCatalog
     private const string StripPunctuation = "strip_punctuation";
     private const string StripArticles = "strip_articles";
     private const string Tolerance = "tolerance";
+    private const string TimeoutSeconds = "timeout_s";
+    private const string MemoryMb = "memory_mb";
 
     private static readonly OrderedDictionary<string, ScorerEntry> _scorers = new()
     {
@@ -46,6 +48,14 @@ public static class ScorerCatalog
             [],
             _ => new ChoiceLogLikelihoodScorer(),
             CaseRequirements.LogLikelihoodChoices),
+        ["simpleqa"] = new([], _ => new SimpleQaScorer(), CaseRequirements.AnswerableExpected),
+        ["censorship"] = new([], _ => new CensorshipScorer(), CaseRequirements.OptionalNonBlankExpected),
+        ["code"] = new(
+            [ScorerOption.PositiveNumber(TimeoutSeconds), ScorerOption.PositiveWholeNumber(MemoryMb)],
+            spec => new CodeScorer(
+                ScorerOption.Number(spec, TimeoutSeconds, CodeScorer.DefaultTimeoutSeconds),
+                (int)ScorerOption.Number(spec, MemoryMb, CodeScorer.DefaultMemoryMb)),
+            CodeProgram.Problems),
     };
 
     public static IReadOnlyList<string> Names { get; } = [.. _scorers.Keys];

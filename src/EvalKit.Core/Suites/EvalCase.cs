@@ -21,4 +21,10 @@ public sealed record EvalCase
 
     /// <summary>Free-form labels that metrics group by. A bare tag in a YAML list has an empty value.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Named texts some scorers need beyond the answer, such as the <c>code</c> scorer's <c>test</c> and
+    /// <c>entry_point</c>. Not used for grouping; see <see cref="Tags"/> for that.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 }

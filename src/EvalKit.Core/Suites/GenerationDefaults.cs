@@ -12,4 +12,7 @@ public sealed record GenerationDefaults
     public float TopP { get; init; } = 1f;
     public uint Seed { get; init; } = 42;
     public IReadOnlyList<string> Stop { get; init; } = [];
+
+    /// <summary>Reasoning tags to split off before scoring; null when the suite turns splitting off.</summary>
+    public ReasoningFormat? Reasoning { get; init; } = ReasoningFormat.Think;
 }

@@ -8,6 +8,9 @@ public sealed record Suite
     public string Description { get; init; } = "";
     public GenerationDefaults Defaults { get; init; } = new();
     public ScorerSpec Scorer { get; init; } = ScorerSpec.Default;
+
+    /// <summary>A model that also grades every answer against a rubric, after <see cref="Scorer"/>; null for none.</summary>
+    public JudgeSpec? Judge { get; init; }
     public required IReadOnlyList<EvalCase> Cases { get; init; }
 
     /// <summary>Where the suite was read from (empty for suites built in code).</summary>

@@ -39,6 +39,12 @@ public sealed record GgufModelSummary
     public long? BosTokenId { get; init; }
     public long? EosTokenId { get; init; }
 
+    /// <summary>
+    /// Metadata keys whose value is an empty string. LLamaSharp 0.30.0 cannot load such a file: reading its
+    /// metadata throws <see cref="ArgumentNullException"/>, although llama.cpp itself accepts it.
+    /// </summary>
+    public IReadOnlyList<string> EmptyStringKeys { get; init; } = [];
+
     /// <summary>True when the file has no tensors: a tokenizer vocabulary only, which llama.cpp cannot generate with.</summary>
     public bool IsVocabOnly => TensorCount == 0;
 
@@ -61,6 +67,7 @@ public sealed record GgufModelSummary
             VocabularySize = file.Metadata.TryGetValue("tokenizer.ggml.tokens", out var tokens) && tokens.IsArray ? tokens.Length : 0,
             BosTokenId = file.GetInt64("tokenizer.ggml.bos_token_id"),
             EosTokenId = file.GetInt64("tokenizer.ggml.eos_token_id"),
+            EmptyStringKeys = file.Keys.Where(key => file.Metadata[key].Value is "").ToList(),
         };
     }
 
@@ -73,8 +80,16 @@ public sealed record GgufModelSummary
     /// </summary>
     public void EnsureGeneratable()
     {
+        EnsureLoadable();
         if (IsVocabOnly)
             throw GgufErrors.VocabOnly(Path);
+    }
+
+    /// <summary>Throws a <see cref="GgufFormatException"/> when LLamaSharp could not load this file at all.</summary>
+    public void EnsureLoadable()
+    {
+        if (EmptyStringKeys.Count > 0)
+            throw GgufErrors.EmptyStrings(Path, EmptyStringKeys);
     }
 
     public override string ToString() =>

@@ -25,6 +25,7 @@ public sealed class GgufValue
     /// <summary>Number of elements of an array value; 1 for a scalar.</summary>
     public int Length => Value is Array array ? array.Length : 1;
 
+    /// <summary>A scalar of <paramref name="type"/>; <paramref name="value"/> must be of the matching CLR type.</summary>
     public static GgufValue Scalar(GgufValueType type, object value)
     {
         if (type == GgufValueType.Array)
@@ -33,6 +34,7 @@ public sealed class GgufValue
         return new GgufValue(type, null, value);
     }
 
+    /// <summary>An array of <paramref name="elementType"/>; <paramref name="values"/> must be a CLR array of the matching type.</summary>
     public static GgufValue Array(GgufValueType elementType, Array values)
     {
         if (elementType == GgufValueType.Array)
@@ -42,6 +44,7 @@ public sealed class GgufValue
         return new GgufValue(GgufValueType.Array, elementType, values);
     }
 
+    /// <summary>Shorthands for the common types: String, UInt32, Int32, Float32, Bool, UInt64 and their arrays.</summary>
     public static GgufValue Of(string value) => Scalar(GgufValueType.String, value);
     public static GgufValue Of(uint value) => Scalar(GgufValueType.UInt32, value);
     public static GgufValue Of(int value) => Scalar(GgufValueType.Int32, value);

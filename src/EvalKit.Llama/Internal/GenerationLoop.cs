@@ -14,7 +14,9 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
 {
     private readonly LLamaBatch _batch = new();
 
-    public Completion Run(string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, Stopwatch clock, CancellationToken cancellationToken)
+    /// <param name="onText">Receives the final text piece by piece as it becomes certain (see <see cref="IStreamingBackend"/>).</param>
+    public Completion Run(
+        string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, Stopwatch clock, Action<string>? onText, CancellationToken cancellationToken)
     {
         var contextSize = (int)context.ContextSize;
         CheckPrompt(prompt, contextSize);
@@ -22,7 +24,7 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
         cancellationToken.ThrowIfCancellationRequested();
         // Clearing metadata only is enough for reuse; clearing the buffers too would cost a full memset per request.
         context.NativeHandle.MemoryClear(false);
-        using var sequence = new GenerationSequence(weights, context, renderedPrompt, prompt, parameters, contextSize);
+        using var sequence = new GenerationSequence(weights, context, renderedPrompt, prompt, parameters, contextSize, onText);
         DecodePrompt(prompt, cancellationToken);
 
         var logitsIndex = _batch.TokenCount - 1;

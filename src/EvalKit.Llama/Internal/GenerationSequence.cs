@@ -12,13 +12,15 @@ namespace EvalKit.Llama.Internal;
 /// both stop in exactly the same way. The caller decodes; this class samples and decides.
 /// </summary>
 internal sealed class GenerationSequence(
-    LLamaWeights weights, LLamaContext context, string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, int contextSize)
+    LLamaWeights weights, LLamaContext context, string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, int contextSize,
+    Action<string>? onText = null)
     : IDisposable
 {
     private readonly BaseSamplingPipeline _sampler = CreateSampler(parameters);
     private readonly StreamingTokenDecoder _decoder = new(context);
     private readonly StringBuilder _text = new();
     private readonly bool _hasStops = parameters.Stop.Any(stop => stop.Length > 0);
+    private int _emitted;
     private int _position = prompt.Length;
     private int _generated;
     private LLamaToken _next;
@@ -53,6 +55,7 @@ internal sealed class GenerationSequence(
                 return Finish(elapsed, FinishReason.Stop);
             }
         }
+        Emit(HoldBack());
         if (_position >= contextSize || _generated == parameters.MaxTokens)
             return Finish(elapsed);
         _next = token;
@@ -83,7 +86,19 @@ internal sealed class GenerationSequence(
     {
         _finish = reason;
         _finishedAt = elapsed;
+        Emit(0);
         return false;
+    }
+
+    // A stop string may start in text already decoded, so that much is held back from onText until the end.
+    private int HoldBack() => _hasStops ? parameters.Stop.Max(stop => stop.Length) - 1 : 0;
+
+    private void Emit(int holdBack)
+    {
+        if (onText is null || _text.Length - holdBack <= _emitted)
+            return;
+        onText(_text.ToString(_emitted, _text.Length - holdBack - _emitted));
+        _emitted = _text.Length - holdBack;
     }
 
     private static BaseSamplingPipeline CreateSampler(GenerationParameters parameters) =>

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
 using LLama;
 using LLama.Common;
 
 namespace EvalKit.Llama.Internal;
 
-/// <summary>The steps of loading a model: option checks, weights, contexts and the file hash, with errors quoting llama.cpp.</summary>
+/// <summary>The steps of loading a model: option checks, weights and contexts, with errors quoting llama.cpp.</summary>
 internal static class LlamaLoader
 {
     public static void Validate(LlamaModelOptions options)
@@ -43,12 +42,5 @@ internal static class LlamaLoader
         {
             throw LlamaErrors.ContextFailed(parameters.ModelPath, (int)parameters.ContextSize!, LlamaLog.Since(mark, 12), e);
         }
-    }
-
-    public static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
-        return Convert.ToHexStringLower(hash);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvalKit.Core.Backends;
+using EvalKit.Llama.Gguf;
 using LLama;
 
 namespace EvalKit.Llama.Internal;
@@ -8,13 +9,16 @@ namespace EvalKit.Llama.Internal;
 internal static class ModelDetails
 {
     public static ModelInfo Describe(
-        LlamaModelOptions options, string path, string sha256, LLamaWeights weights, LLamaContext context,
+        LlamaModelOptions options, string path, string sha256, GgufModelSummary summary, LLamaWeights weights, LLamaContext context,
         LlamaNativeLibrary native, int gpuLayers)
     {
         var hasTemplate = weights.Metadata.ContainsKey(PromptRenderer.ChatTemplateKey);
         var details = new Dictionary<string, string>
         {
             ["architecture"] = weights.Metadata.GetValueOrDefault("general.architecture") ?? "unknown",
+            ["file_type"] = summary.FileType ?? "unknown",
+            ["file_size"] = summary.FileSize.ToString(CultureInfo.InvariantCulture),
+            ["tokenizer"] = summary.TokenizerModel + (summary.TokenizerPre is { } pre ? $" ({pre})" : ""),
             ["n_params"] = weights.ParameterCount.ToString(CultureInfo.InvariantCulture),
             ["vocab_size"] = weights.Vocab.Count.ToString(CultureInfo.InvariantCulture),
             ["trained_context"] = weights.ContextSize.ToString(CultureInfo.InvariantCulture),

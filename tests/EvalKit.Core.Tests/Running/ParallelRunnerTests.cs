@@ -1,4 +1,5 @@
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Scoring;
@@ -28,7 +29,8 @@ public sealed class ParallelRunnerTests
         Cases = [.. Answers.Keys.Select((prompt, i) => new EvalCase { Id = $"s{i + 1}", Prompt = prompt, Expected = [((i + 1) * 2).ToString()] })],
     };
 
-    private static async Task<IReadOnlyList<SampleRecord>> Run(IModelBackend backend, int parallel, TempDir temp)
+    private static async Task<IReadOnlyList<SampleRecord>> Run(
+        IModelBackend backend, int parallel, TempDir temp, ResponseCache? cache = null, int repeats = 1)
     {
         var result = await new EvaluationRunner(new ScriptedBackendFactory(new() { ["m"] = backend })).RunAsync(new RunRequest
         {
@@ -36,6 +38,8 @@ public sealed class ParallelRunnerTests
             Models = [new ModelSpec("m", "m")],
             ResultsRoot = temp.Path,
             Parallel = parallel,
+            Cache = cache,
+            Repeats = repeats,
         });
         return SamplesReader.Read(result.Directory.Path);
     }
@@ -56,6 +60,28 @@ public sealed class ParallelRunnerTests
         Assert.Equal(["s1", "s2", "s3", "s4", "s5", "s6", "s7"], samples.Select(s => s.CaseId));
         Assert.Equal(ScoreLabel.Error, samples[4].Label);
         Assert.All(samples.Where(s => s.CaseId != "s5"), s => Assert.Equal(ScoreLabel.Correct, s.Label));
+    }
+
+    [Fact]
+    public async Task Batched_repeats_come_from_the_cache_and_only_the_misses_are_generated()
+    {
+        // Given: a batched run of 7 cases × 2 repeats filled the cache (the failing case is never cached)
+        using var temp = new TempDir();
+        using var cache = ResponseCache.Open(temp.File("responses.sqlite"));
+        var first = await Run(new ScriptedBatchBackend("m", Answers), 3, temp, cache, repeats: 2);
+
+        // When: the same run again
+        var backend = new ScriptedBatchBackend("m", Answers);
+        var second = await Run(backend, 3, temp, cache, repeats: 2);
+
+        // Then: no group had two misses to batch; the failing case's two repeats were asked again one at a time
+        Assert.Empty(backend.Batches);
+        Assert.Equal(2, backend.SingleCalls);
+        Assert.Equal(12, second.Count(s => s.Cached));
+        Assert.All(first, s => Assert.False(s.Cached));
+        Assert.Equal(
+            first.Select(s => (s.CaseId, s.Repeat, s.Completion, s.Label, s.Extracted)),
+            second.Select(s => (s.CaseId, s.Repeat, s.Completion, s.Label, s.Extracted)));
     }
 
     [Fact]

@@ -3,7 +3,8 @@ using EvalKit.Core.Backends;
 namespace EvalKit.Core.Tests.Running;
 
 /// <summary>
-/// An in-memory backend that answers from a script (prompt → answer) to pin down runner logic. Every
+/// An in-memory backend that answers from a script (prompt → answer, or "prompt#seed" → answer for one seed)
+/// to pin down runner logic. Every
 /// user-visible behaviour is also proven through the real llama.cpp backend in the Llama and CLI tests.
 /// </summary>
 internal sealed class ScriptedBackend(string name, IReadOnlyDictionary<string, string> answers) : IModelBackend
@@ -12,15 +13,18 @@ internal sealed class ScriptedBackend(string name, IReadOnlyDictionary<string, s
 
     public ModelInfo Info { get; } = new() { Name = name, Backend = "scripted", Source = "memory:" + name };
 
-    public int Calls { get; private set; }
+    public int Calls => Requests.Count;
+
+    public List<GenerationRequest> Requests { get; } = [];
 
     public bool Disposed { get; private set; }
 
     public Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
     {
-        Calls++;
+        Requests.Add(request);
         var key = request.Prompt ?? request.Messages!.Last().Content;
-        var text = answers.TryGetValue(key, out var answer) ? answer : "";
+        var text = answers.TryGetValue($"{key}#{request.Parameters.Seed}", out var seeded) ? seeded
+            : answers.TryGetValue(key, out var answer) ? answer : "";
         if (text == Crash)
             throw new InvalidOperationException("scripted failure for " + key);
         return Task.FromResult(new Completion

@@ -1,4 +1,5 @@
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 
 namespace EvalKit.Core.Tests.Running;
 
@@ -14,4 +15,7 @@ internal sealed class ScriptedBackendFactory(Dictionary<string, IModelBackend> b
         Loaded.Add(spec.Name);
         return Task.FromResult(backends[spec.Source]);
     }
+
+    public Task<string?> IdentityAsync(ModelSpec spec, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(ModelIdentity.Of(backends[spec.Source].Info));
 }

@@ -14,7 +14,7 @@ public abstract class ScorerContractTests
     private static readonly string[] _labels =
     [
         ScoreLabel.Correct, ScoreLabel.Incorrect, ScoreLabel.Refused, ScoreLabel.Abstained,
-        ScoreLabel.Biased, ScoreLabel.Unknown, ScoreLabel.Error,
+        ScoreLabel.Biased, ScoreLabel.Unknown, ScoreLabel.Error, ScoreLabel.Deflected, ScoreLabel.OneSided,
     ];
 
     private static readonly Dictionary<string, string> _hostileReplies = new()
@@ -119,8 +119,11 @@ public abstract class ScorerContractTests
         Assert.Empty(ScorerCatalog.CaseProblems(new ScorerSpec(ScorerName, Options), GradableCase));
     }
 
+    /// <summary>True for a scorer that grades a case with no expected answers or choices (censorship).</summary>
+    protected virtual bool GradesBareCases => false;
+
     [Fact]
-    public void Case_without_answers_is_unknown_and_reported_as_a_case_problem()
+    public void Case_without_answers_is_unknown_and_reported_as_a_case_problem_unless_the_scorer_grades_bare_cases()
     {
         // Given
         var bare = new EvalCase { Id = "bare", Prompt = "?" };
@@ -129,9 +132,15 @@ public abstract class ScorerContractTests
         var score = CreateScorer().Score(bare, RightReply);
 
         // Then
-        Assert.Equal((0.0, ScoreLabel.Unknown), (score.Value, score.Label));
         AssertWellFormed(score);
-        Assert.NotEmpty(ScorerCatalog.CaseProblems(new ScorerSpec(ScorerName, Options), bare));
+        var problems = ScorerCatalog.CaseProblems(new ScorerSpec(ScorerName, Options), bare);
+        if (GradesBareCases)
+            Assert.Equal((ScoreLabel.Correct, 0), (score.Label, problems.Count));
+        else
+        {
+            Assert.Equal((0.0, ScoreLabel.Unknown), (score.Value, score.Label));
+            Assert.NotEmpty(problems);
+        }
     }
 
     private static void AssertWellFormed(Score score)

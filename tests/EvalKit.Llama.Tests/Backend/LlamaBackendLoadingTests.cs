@@ -1,5 +1,6 @@
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Llama.Gguf;
 using EvalKit.TestSupport;
 
 namespace EvalKit.Llama.Tests.Backend;
@@ -18,10 +19,27 @@ public sealed class LlamaBackendLoadingTests(StoriesModelFixture model) : IClass
     }
 
     [Fact]
-    public async Task File_that_is_not_a_model_fails_with_llama_cpp_log()
+    public async Task File_that_is_not_a_model_is_refused_before_native_code()
     {
         using var dir = new TempDir();
         var path = dir.Write("broken.gguf", "this is not a GGUF file");
+
+        var error = await Assert.ThrowsAsync<GgufFormatException>(() => LlamaBackend.LoadAsync(new(path) { Threads = 1 }));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("not a GGUF file", error.Message);
+    }
+
+    [Fact]
+    public async Task A_valid_gguf_llama_cpp_cannot_load_fails_with_llama_cpp_log()
+    {
+        // Well-formed GGUF (the managed reader accepts it) of an architecture llama.cpp does not know.
+        using var dir = new TempDir();
+        var path = dir.File("alien.gguf");
+        new GgufWriter()
+            .Set("general.architecture", "alien-arch")
+            .AddTensor("token_embd.weight", [4, 4], new float[16])
+            .Write(path);
 
         var error = await Assert.ThrowsAsync<EvalKitException>(() => LlamaBackend.LoadAsync(new(path) { Threads = 1 }));
 
@@ -34,9 +52,9 @@ public sealed class LlamaBackendLoadingTests(StoriesModelFixture model) : IClass
     {
         var path = SharedAssets.Model("ggml-vocab-llama-spm.gguf");
 
-        var error = await Assert.ThrowsAsync<EvalKitException>(() => LlamaBackend.LoadAsync(new(path) { Threads = 1 }));
+        var error = await Assert.ThrowsAsync<GgufFormatException>(() => LlamaBackend.LoadAsync(new(path) { Threads = 1 }));
 
-        Assert.Contains("missing tensor", error.Message);
+        Assert.Contains("only a tokenizer vocabulary", error.Message);
     }
 
     [Fact]

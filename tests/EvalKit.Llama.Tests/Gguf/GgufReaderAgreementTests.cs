@@ -29,7 +29,7 @@ public sealed class GgufReaderAgreementTests
         var file = GgufReader.Read(path);
         var summary = GgufModelSummary.From(file);
 
-        // Then both agree, and both match the documented facts
+        // Then both agree (counts, token ids, keys, every string value), and both match the documented facts
         Assert.Equal(architecture, summary.Architecture);
         Assert.Equal(weights.Metadata["general.architecture"], summary.Architecture);
         Assert.Equal(tensors, summary.TensorCount);
@@ -43,32 +43,9 @@ public sealed class GgufReaderAgreementTests
         // llama.cpp lists every scalar key (arrays such as the tokens are left out)
         Assert.Equal(weights.Metadata.Keys.Order(), file.Metadata.Where(kv => !kv.Value.IsArray).Select(kv => kv.Key).Order());
         Assert.Equal(3u, file.Version);
-    }
-
-    public static TheoryData<string, bool> SharedModelFiles => new()
-    {
-        { "stories260K.gguf", false },
-        { "ggml-vocab-llama-spm.gguf", true },
-        { "ggml-vocab-phi-3.gguf", true },
-        { "ggml-vocab-deepseek-coder.gguf", true },
-        { "ggml-vocab-deepseek-llm.gguf", true },
-    };
-
-    [Theory]
-    [MemberData(nameof(SharedModelFiles))]
-    public void String_metadata_matches_llama_cpp(string fileName, bool vocabOnly)
-    {
-        // Given a real GGUF file loaded by llama.cpp
-        var path = SharedAssets.Model(fileName);
-        using var weights = LLamaWeights.LoadFromFile(new ModelParams(path) { VocabOnly = vocabOnly, GpuLayerCount = 0 });
-
-        // When the managed reader reads its string metadata
-        var strings = GgufReader.Read(path).Metadata.Where(kv => kv.Value.Type == GgufValueType.String);
-
-        // Then every string value is the one llama.cpp reports
+        var strings = file.Metadata.Where(kv => kv.Value.Type == GgufValueType.String).ToList();
         Assert.NotEmpty(strings);
-        foreach (var (key, value) in strings)
-            Assert.Equal(weights.Metadata[key], value.AsString());
+        Assert.All(strings, kv => Assert.Equal(weights.Metadata[kv.Key], kv.Value.AsString()));
     }
 
     [Fact]
@@ -113,5 +90,28 @@ public sealed class GgufReaderAgreementTests
         // When a caller checks it, Then nothing is thrown
         summary.EnsureGeneratable();
         Assert.False(summary.IsVocabOnly);
+    }
+
+    [Fact]
+    public void Empty_string_metadata_is_flagged_before_LLamaSharp_fails_on_it()
+    {
+        // Given a copy of a real vocabulary with one empty string value added
+        using var temp = new TempDir();
+        var source = GgufReader.Read(SharedAssets.Model("ggml-vocab-llama-spm.gguf"));
+        var writer = new GgufWriter();
+        foreach (var key in source.Keys)
+            writer.Set(key, source.Metadata[key]);
+        writer.Set("general.license", "");
+        writer.Write(temp.File("empty.gguf"));
+
+        // When LLamaSharp loads it, and when the summary is checked first
+        var llama = Assert.Throws<ArgumentNullException>(() => LLamaWeights.LoadFromFile(new ModelParams(temp.File("empty.gguf")) { VocabOnly = true }));
+        var summary = GgufModelSummary.Read(temp.File("empty.gguf"));
+        var error = Assert.Throws<GgufFormatException>(summary.EnsureLoadable);
+
+        // Then LLamaSharp fails obscurely and the check names the key instead
+        Assert.NotNull(llama);
+        Assert.Equal(["general.license"], summary.EmptyStringKeys);
+        Assert.Contains("metadata 'general.license' holds an empty string", error.Message);
     }
 }

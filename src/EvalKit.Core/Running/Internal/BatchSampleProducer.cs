@@ -6,40 +6,69 @@ using EvalKit.Core.Suites;
 namespace EvalKit.Core.Running.Internal;
 
 /// <summary>
-/// Produces the samples of a group of cases, in case order. When the backend can batch (<see cref="IBatchGeneration"/>),
-/// the group's generation cases go to it in one call; if that call fails (one prompt too long, say), those cases are
-/// retried one at a time so each gets its own result or error. Log-likelihood cases always go one at a time.
+/// Produces the samples of a group of cases, in case order. Answers in the response cache come from it; when the
+/// backend can batch (<see cref="IBatchGeneration"/>), the remaining generation cases go to it in one call, scored
+/// as <see cref="SampleProducer"/> scores. If that call fails (one prompt too long, say), those cases are retried one
+/// at a time so each gets its own result or error. Log-likelihood cases always go one at a time.
 /// </summary>
 internal static class BatchSampleProducer
 {
     public static async Task<IReadOnlyList<SampleRecord>> ProduceAsync(
-        IModelBackend backend, string model, IReadOnlyList<(Suite Suite, EvalCase Case)> group,
+        ModelSlot model, RunDirectory directory, IReadOnlyList<(Suite Suite, EvalCase Case, int Repeat)> group,
         IReadOnlyDictionary<string, IScorer> scorers, CancellationToken cancellationToken)
     {
         var samples = new SampleRecord?[group.Count];
-        var batchable = Enumerable.Range(0, group.Count).Where(i => scorers[group[i].Suite.Id] is not ChoiceLogLikelihoodScorer).ToList();
-        if (backend is IBatchGeneration batcher && batchable.Count > 1)
-        {
-            var prepared = batchable.Select(i => SampleProducer.Prepare(model, group[i].Suite, group[i].Case)).ToList();
-            try
-            {
-                var completions = await batcher.GenerateBatchAsync([.. prepared.Select(p => p.Request)], cancellationToken);
-                for (var k = 0; k < batchable.Count; k++)
-                {
-                    var (suite, evalCase) = group[batchable[k]];
-                    samples[batchable[k]] = SampleProducer.Score(prepared[k].Sample, evalCase, scorers[suite.Id], completions[k]);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Array.Clear(samples);
-            }
-        }
+        if (group.Count > 1)
+            await GenerateTogetherAsync(model, directory, group, scorers, samples, cancellationToken);
         for (var i = 0; i < group.Count; i++)
         {
-            var (suite, evalCase) = group[i];
-            samples[i] ??= await SampleProducer.ProduceAsync(backend, model, suite, evalCase, scorers[suite.Id], cancellationToken);
+            if (samples[i] is not null)
+                continue;
+            var (suite, evalCase, repeat) = group[i];
+            InflightMarker.Write(directory, SampleRecord.KeyOf(model.Name, suite.Id, evalCase.Id, repeat));
+            samples[i] = await SampleProducer.ProduceAsync(model, suite, evalCase, repeat, scorers[suite.Id], cancellationToken);
         }
         return samples!;
+    }
+
+    // Fills the samples it can: cache hits, then the misses in one batch. Whatever stays null goes one at a time.
+    private static async Task GenerateTogetherAsync(
+        ModelSlot model, RunDirectory directory, IReadOnlyList<(Suite Suite, EvalCase Case, int Repeat)> group,
+        IReadOnlyDictionary<string, IScorer> scorers, SampleRecord?[] samples, CancellationToken cancellationToken)
+    {
+        var misses = new List<(int Index, GenerationRequest Request, SampleRecord Sample)>();
+        for (var i = 0; i < group.Count; i++)
+        {
+            var (suite, evalCase, repeat) = group[i];
+            if (scorers[suite.Id] is ChoiceLogLikelihoodScorer)
+                continue;
+            var (request, sample) = SampleProducer.Prepare(model.Name, suite, evalCase, repeat);
+            if (await model.LookUpAsync(request, cancellationToken) is { } hit)
+                samples[i] = SampleProducer.Scored(sample, suite, evalCase, scorers[suite.Id], hit.Completion) with { Cached = true };
+            else
+                misses.Add((i, request, sample));
+        }
+        if (misses.Count < 2 || await model.BackendAsync(cancellationToken) is not IBatchGeneration batcher)
+            return;
+
+        // A crash inside the batch is blamed on its first case; the others are retried with it.
+        var first = group[misses[0].Index];
+        InflightMarker.Write(directory, SampleRecord.KeyOf(model.Name, first.Suite.Id, first.Case.Id, first.Repeat));
+        IReadOnlyList<Completion> completions;
+        try
+        {
+            completions = await batcher.GenerateBatchAsync([.. misses.Select(m => m.Request)], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        for (var k = 0; k < misses.Count; k++)
+        {
+            var (index, request, sample) = misses[k];
+            var (suite, evalCase, _) = group[index];
+            model.Store(request, completions[k]);
+            samples[index] = SampleProducer.Scored(sample, suite, evalCase, scorers[suite.Id], completions[k]);
+        }
     }
 }

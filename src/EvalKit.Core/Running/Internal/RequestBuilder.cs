@@ -15,9 +15,11 @@ internal static class RequestBuilder
         Stop = defaults.Stop,
     };
 
-    public static GenerationRequest For(Suite suite, EvalCase evalCase)
+    /// <summary>The request for one repeat of a case: repeat r samples with the suite's seed + r.</summary>
+    public static GenerationRequest For(Suite suite, EvalCase evalCase, int repeat = 0)
     {
         var parameters = Parameters(suite.Defaults);
+        parameters = parameters with { Seed = unchecked(parameters.Seed + (uint)repeat) };
         if (evalCase.Prompt is not null)
             return GenerationRequest.Raw(evalCase.Prompt, parameters);
         return GenerationRequest.Chat(Messages(suite, evalCase), parameters);

@@ -12,6 +12,8 @@ internal static class ResumeCheck
     public static void EnsureSameConfiguration(RunDirectory directory, RunManifest recorded, RunRequest request)
     {
         var changes = new List<string>();
+        if (recorded.Repeats != request.Repeats)
+            changes.Add($"repeats changed: {recorded.Repeats} → {request.Repeats}");
         var recordedSuites = recorded.Suites.ToDictionary(s => s.Id);
         foreach (var suite in request.Suites)
         {
@@ -19,6 +21,8 @@ internal static class ResumeCheck
                 changes.Add($"suite '{suite.Id}' was not part of the run");
             else if (before.Digest != suite.Digest)
                 changes.Add($"suite '{suite.Id}' changed ({before.Path}: digest {Short(before.Digest)} → {Short(suite.Digest)})");
+            else if (before.Judge?.RubricDigest != suite.Judge?.RubricDigest)
+                changes.Add($"suite '{suite.Id}' judge rubric changed: {Short(before.Judge?.RubricDigest)} → {Short(suite.Judge?.RubricDigest)}");
         }
         changes.AddRange(recordedSuites.Keys.Select(id => $"suite '{id}' is missing now"));
 
@@ -31,6 +35,8 @@ internal static class ResumeCheck
                 changes.Add($"model '{model.Name}' source changed: {before.Source} → {model.Source}");
         }
         changes.AddRange(recordedModels.Keys.Select(name => $"model '{name}' is missing now"));
+        if (recorded.Shard != request.Shard)
+            changes.Add($"shard changed: {recorded.Shard?.ToString() ?? "all cases"} → {request.Shard?.ToString() ?? "all cases"}");
         Throw(directory, changes);
     }
 

@@ -15,6 +15,8 @@ internal static class RunValidator
             problems.Add("No models to run.");
         if (request.Parallel < 1)
             problems.Add($"Parallel must be at least 1 case at a time, not {request.Parallel}.");
+        if (request.Repeats < 1)
+            problems.Add($"Repeats must be at least 1, not {request.Repeats}.");
         foreach (var duplicate in request.Models.GroupBy(m => m.Name).Where(g => g.Count() > 1))
             problems.Add($"Model name '{duplicate.Key}' is used twice; name them: --model a=PATH --model b=PATH.");
         foreach (var spec in request.Models)
@@ -23,6 +25,9 @@ internal static class RunValidator
         var scorers = new Dictionary<string, IScorer>();
         foreach (var suite in request.Suites)
         {
+            if (suite.Judge is { } judge && !request.Models.Any(m => m.Name == judge.Model))
+                problems.Add($"Suite '{suite.Id}': its judge model '{judge.Model}' is not one of the run's models "
+                    + $"({string.Join(", ", request.Models.Select(m => m.Name))}); add it: --model {judge.Model}=PATH.");
             try
             {
                 scorers[suite.Id] = ScorerCatalog.Create(suite.Scorer);

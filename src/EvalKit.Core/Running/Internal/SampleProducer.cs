@@ -5,15 +5,23 @@ using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Running.Internal;
 
-/// <summary>Asks a backend for one case and scores the answer. A failed request becomes an <c>error</c> sample.</summary>
+/// <summary>
+/// Answers one case, from the response cache when it holds the answer, else from the model, and scores it.
+/// A failed request becomes an <c>error</c> sample and is never cached. <c>choice_loglik</c> cases ask the model
+/// for log-probabilities instead (<see cref="LogLikelihoodSampler"/>).
+/// </summary>
 internal static class SampleProducer
 {
     public static async Task<SampleRecord> ProduceAsync(
-        IModelBackend backend, string model, Suite suite, EvalCase evalCase, IScorer scorer, CancellationToken cancellationToken)
+        ModelSlot model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
     {
-        var (request, sample) = Prepare(model, suite, evalCase);
+        var (request, sample) = Prepare(model.Name, suite, evalCase, repeat);
         if (scorer is ChoiceLogLikelihoodScorer choiceScorer)
-            return await LogLikelihoodSampler.ProduceAsync(backend, sample, evalCase, choiceScorer, cancellationToken);
+            return await LogLikelihoodSampler.ProduceAsync(await model.BackendAsync(cancellationToken), sample, evalCase, choiceScorer, cancellationToken);
+        if (await model.LookUpAsync(request, cancellationToken) is { } hit)
+            return Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true };
+
+        var backend = await model.BackendAsync(cancellationToken);
         Completion completion;
         try
         {
@@ -24,42 +32,53 @@ internal static class SampleProducer
             // One case failing is data about that case, not a reason to stop the run.
             return sample with { Error = $"{ex.GetType().Name}: {ex.Message}", Reason = "generation failed" };
         }
-        return Score(sample, evalCase, scorer, completion);
+        model.Store(request, completion);
+        return Scored(sample, suite, evalCase, scorer, completion);
     }
 
     /// <summary>The request for a case and its sample before generation (labelled <c>error</c> until scored).</summary>
-    public static (GenerationRequest Request, SampleRecord Sample) Prepare(string model, Suite suite, EvalCase evalCase)
+    public static (GenerationRequest Request, SampleRecord Sample) Prepare(string model, Suite suite, EvalCase evalCase, int repeat)
     {
-        var request = RequestBuilder.For(suite, evalCase);
+        var request = RequestBuilder.For(suite, evalCase, repeat);
         var sample = new SampleRecord
         {
             Model = model,
             Suite = suite.Id,
             CaseId = evalCase.Id,
+            Repeat = repeat,
             Seed = request.Parameters.Seed,
             Prompt = request.Prompt,
             Messages = request.Messages,
             Tags = evalCase.Tags,
+            Choices = evalCase.Choices.Count > 0 ? evalCase.Choices : null,
             Label = ScoreLabel.Error,
         };
         return (request, sample);
     }
 
-    public static SampleRecord Score(SampleRecord sample, EvalCase evalCase, IScorer scorer, Completion completion)
+    /// <summary>Scores a completion (after splitting off reasoning) into the prepared sample.</summary>
+    public static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
     {
-        var score = scorer.Score(evalCase, completion.Text);
+        var (score, split, suppressed) = AnswerScoring.Score(suite, evalCase, scorer, completion);
         return sample with
         {
             RenderedPrompt = completion.RenderedPrompt,
             Completion = completion.Text,
             PromptTokens = completion.PromptTokens,
             CompletionTokens = completion.CompletionTokens,
+            TokenCountsEstimated = completion.TokenCountsEstimated ? true : null,
             TimeToFirstTokenMs = completion.TimeToFirstToken.TotalMilliseconds,
             TotalMs = completion.TotalTime.TotalMilliseconds,
             FinishReason = completion.FinishReason.ToString().ToLowerInvariant(),
             Score = score.Value,
             Label = score.Label,
             Reason = score.Reason,
+            Extracted = score.Extracted,
+            ReasoningState = split?.State,
+            Reasoning = split is { Reasoning.Length: > 0 } ? split.Reasoning : null,
+            ReasoningChars = split?.Reasoning.Length,
+            AnswerChars = split?.Answer.Length,
+            ThoughtSuppressed = suppressed,
         };
     }
 }

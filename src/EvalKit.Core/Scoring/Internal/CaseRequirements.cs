@@ -23,6 +23,14 @@ internal static class CaseRequirements
         }
     }
 
+    /// <summary>Expected answers are optional; those given must not be blank.</summary>
+    public static IEnumerable<string> OptionalNonBlankExpected(EvalCase evalCase, string scorer) =>
+        evalCase.Expected.Count == 0 ? [] : NonBlankExpected(evalCase, scorer);
+
+    /// <summary>A probe (tag <c>type: probe</c>) needs nothing; any other case needs non-blank expected answers.</summary>
+    public static IEnumerable<string> AnswerableExpected(EvalCase evalCase, string scorer) =>
+        SimpleQaScorer.IsProbe(evalCase) ? [] : NonBlankExpected(evalCase, scorer);
+
     public static IEnumerable<string> Patterns(EvalCase evalCase, string scorer)
     {
         foreach (var problem in Expected(evalCase, scorer))

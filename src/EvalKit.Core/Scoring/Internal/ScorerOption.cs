@@ -13,6 +13,12 @@ internal sealed record ScorerOption(string Name, string Expects, Func<string, bo
     public static ScorerOption NonNegativeNumber(string name) =>
         new(name, "a number, 0 or more (like 0.01)", value => ParseNumber(value) is >= 0);
 
+    public static ScorerOption PositiveNumber(string name) =>
+        new(name, "a number above 0 (like 2.5)", value => ParseNumber(value) is > 0);
+
+    public static ScorerOption PositiveWholeNumber(string name) =>
+        new(name, "a whole number above 0", value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0);
+
     /// <summary>The option's value as a number; <paramref name="fallback"/> when it is absent.</summary>
     public static double Number(ScorerSpec spec, string name, double fallback) =>
         spec.Option(name) is { } value && ParseNumber(value) is { } number ? number : fallback;

@@ -6,7 +6,7 @@ namespace EvalKit.Core.Suites.Internal;
 /// <summary>Reads the <c>cases</c> list into <see cref="EvalCase"/> records.</summary>
 internal static class CaseBuilder
 {
-    private static readonly string[] _keys = ["id", "prompt", "messages", "expected", "choices", "answer", "tags"];
+    private static readonly string[] _keys = ["id", "prompt", "messages", "expected", "choices", "answer", "tags", "metadata"];
 
     /// <param name="scorer">The suite's scorer, or null when it is unusable (then scorer checks per case are skipped).</param>
     public static IReadOnlyList<EvalCase> BuildAll(YamlNode node, ScorerSpec? scorer, DiagnosticBag bag)
@@ -77,6 +77,7 @@ internal static class CaseBuilder
             Choices = choices,
             Answer = CaseParts.Answer(fields, label, choices, bag),
             Tags = fields.Optional("tags") is { } t ? CaseParts.Tags(t, bag) : new Dictionary<string, string>(),
+            Metadata = fields.Optional("metadata") is { } m ? CaseParts.Metadata(m, bag) : new Dictionary<string, string>(),
         };
         if (id is { Length: 0 })
             bag.Add(idNode!, "case 'id' must not be empty");

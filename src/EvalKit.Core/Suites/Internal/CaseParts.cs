@@ -77,7 +77,7 @@ internal static class CaseParts
     }
 
     /// <summary>Tags as a map of name to value, or a list of bare names (each with an empty value).</summary>
-    public static IReadOnlyDictionary<string, string> Tags(YamlNode node, DiagnosticBag bag)
+    public static IReadOnlyDictionary<string, string> Tags(YamlNode node, DiagnosticBag bag, string section = "tags")
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         if (node is YamlSequenceNode)
@@ -94,12 +94,35 @@ internal static class CaseParts
         foreach (var (key, value) in map.Children)
         {
             if (key is not YamlScalarNode { Value: { Length: > 0 } name } || YamlValues.IsNull(key))
-                bag.Add(key, $"tag names must be text, got {YamlValues.Describe(key)}");
+                bag.Add(key, $"names in '{section}' must be text, got {YamlValues.Describe(key)}");
             else if (value is not YamlScalarNode scalar)
-                bag.Add(value, $"tag '{name}' must have a text value, got {YamlValues.Describe(value)}");
+                bag.Add(value, $"'{name}' in '{section}' must have a text value, got {YamlValues.Describe(value)}");
             else
                 tags[name] = YamlValues.IsNull(value) ? "" : scalar.Value ?? "";
         }
         return tags;
+    }
+
+    /// <summary>Metadata as a map of name to text; multi-line values (test code) are written as YAML block scalars.</summary>
+    public static IReadOnlyDictionary<string, string> Metadata(YamlNode node, DiagnosticBag bag)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode map)
+        {
+            bag.Add(node, $"'metadata' must be a map of names to texts, got {YamlValues.Describe(node)}",
+                "for example: 'metadata: {entry_point: add}', with multi-line code after 'test: |'");
+            return metadata;
+        }
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is not YamlScalarNode { Value: { Length: > 0 } name } || YamlValues.IsNull(key))
+                bag.Add(key, $"metadata names must be text, got {YamlValues.Describe(key)}");
+            else if (value is not YamlScalarNode scalar || YamlValues.IsNull(value))
+                bag.Add(value, $"metadata '{name}' must be text, got {YamlValues.Describe(value)}",
+                    "lists and maps are not allowed here; join lines into one block text with 'name: |'");
+            else
+                metadata[name] = scalar.Value ?? "";
+        }
+        return metadata;
     }
 }

@@ -5,7 +5,7 @@ namespace EvalKit.Core.Suites.Internal;
 /// <summary>Reads the <c>defaults</c> section into <see cref="GenerationDefaults"/>.</summary>
 internal static class DefaultsBuilder
 {
-    private static readonly string[] _keys = ["system", "max_tokens", "temperature", "top_p", "seed", "stop"];
+    private static readonly string[] _keys = ["system", "max_tokens", "temperature", "top_p", "seed", "stop", "reasoning"];
 
     public static GenerationDefaults Build(YamlNode node, DiagnosticBag bag)
     {
@@ -30,6 +30,8 @@ internal static class DefaultsBuilder
                 bag.Add(stop, "'stop' strings must not be empty", "remove the empty entry");
             result = result with { Stop = stops };
         }
+        if (fields.Optional("reasoning") is { } reasoning)
+            result = result with { Reasoning = ReasoningBuilder.Build(reasoning, bag) };
         return result;
     }
 }

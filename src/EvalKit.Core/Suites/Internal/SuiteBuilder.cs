@@ -7,14 +7,18 @@ namespace EvalKit.Core.Suites.Internal;
 /// <summary>Turns a suite file's root node into a <see cref="Suite"/>, reporting every problem on the way.</summary>
 internal static partial class SuiteBuilder
 {
-    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "cases"];
+    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "judge", "cases", "dataset"];
     private static readonly string[] _kinds = ["accuracy", "hallucination", "bias", "censorship", "custom"];
 
-    /// <summary>The suite (null when anything is wrong) and its id node, which is known even when other parts are wrong.</summary>
-    public static (Suite? Suite, YamlScalarNode? IdNode) Build(YamlNode root, DiagnosticBag bag)
+    /// <summary>
+    /// The suite (null when anything is wrong), its id node, which is known even when other parts are wrong,
+    /// and the dataset files its cases were imported from (for the digest).
+    /// </summary>
+    public static (Suite? Suite, YamlScalarNode? IdNode, IReadOnlyList<string> DatasetFiles) Build(
+        YamlNode root, DiagnosticBag bag, SuiteLoadOptions options)
     {
         if (YamlFields.Read(root, "the suite", _keys, bag) is not { } fields)
-            return (null, null);
+            return (null, null, []);
         var before = bag.Count;
         var idNode = fields.Required("id", bag, "add 'id: my-suite' (lowercase letters, digits, '.', '_', '-')");
         var id = idNode is null ? null : ReadId(idNode, bag);
@@ -23,11 +27,18 @@ internal static partial class SuiteBuilder
         var description = fields.Optional("description") is { } d ? YamlValues.Text(d, "description", bag) : "";
         var defaults = fields.Optional("defaults") is { } n ? DefaultsBuilder.Build(n, bag) : new GenerationDefaults();
         var scorer = fields.Optional("scorer") is { } s ? ScorerBuilder.Build(s, bag) : ScorerSpec.Default;
-        var casesNode = fields.Required("cases", bag, "add 'cases:' with at least one case (id plus prompt or messages)");
+        var judge = fields.Optional("judge") is { } j ? JudgeBuilder.Build(j, bag) : null;
+        var datasetNode = fields.Optional("dataset");
+        var casesNode = datasetNode is null
+            ? fields.Required("cases", bag, "add 'cases:' with at least one case (id plus prompt or messages), or 'dataset:' to import them")
+            : fields.Optional("cases");
         var cases = casesNode is null ? [] : CaseBuilder.BuildAll(casesNode, scorer, bag);
+        var imported = datasetNode is null ? new DatasetBuilder.Imported([], []) : DatasetBuilder.Build(datasetNode, scorer, options, bag);
+        if (imported.Cases.Count > 0)
+            cases = Merge(cases, imported.Cases, datasetNode!, bag);
         var validIdNode = id is null ? null : (YamlScalarNode)idNode!;
         if (bag.Count != before || id is null || kind is null)
-            return (null, validIdNode);
+            return (null, validIdNode, imported.Files);
         var suite = new Suite
         {
             Id = id,
@@ -35,9 +46,19 @@ internal static partial class SuiteBuilder
             Description = description ?? "",
             Defaults = defaults,
             Scorer = scorer!,
+            Judge = judge,
             Cases = cases,
         };
-        return (suite, validIdNode);
+        return (suite, validIdNode, imported.Files);
+    }
+
+    /// <summary>Inline cases first, then the dataset's; an id used by both is reported once per id.</summary>
+    private static IReadOnlyList<EvalCase> Merge(IReadOnlyList<EvalCase> inline, IReadOnlyList<EvalCase> imported, YamlNode datasetNode, DiagnosticBag bag)
+    {
+        var inlineIds = inline.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var clash in imported.Where(c => inlineIds.Contains(c.Id)))
+            bag.Add(datasetNode, $"dataset case id '{clash.Id}' is also used by an inline case", "case ids must be unique within a suite; rename the inline case");
+        return [.. inline, .. imported];
     }
 
     private static string? ReadId(YamlNode node, DiagnosticBag bag)

@@ -10,7 +10,7 @@ internal static class SuiteReader
 {
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    public static SuiteReadResult ReadFile(string path)
+    public static SuiteReadResult ReadFile(string path, SuiteLoadOptions options)
     {
         var bag = new DiagnosticBag(path);
         byte[] bytes;
@@ -27,20 +27,45 @@ internal static class SuiteReader
         {
             return Failed(bag, $"cannot read the file: {e.Message}", "check that the file exists and is readable");
         }
-        return Read(bytes, bag);
+        return Read(bytes, bag, options);
     }
 
-    public static SuiteReadResult Read(byte[] bytes, string file) => Read(bytes, new DiagnosticBag(file));
+    public static SuiteReadResult Read(byte[] bytes, string file, SuiteLoadOptions options) => Read(bytes, new DiagnosticBag(file), options);
 
-    private static SuiteReadResult Read(byte[] bytes, DiagnosticBag bag)
+    private static SuiteReadResult Read(byte[] bytes, DiagnosticBag bag, SuiteLoadOptions options)
     {
         if (bytes.Length > MaxBytes)
             return TooLarge(bag, bytes.Length);
         if (Decode(bytes, bag) is not { } text || YamlLoader.LoadRoot(text, bag) is not { } root)
             return new SuiteReadResult(bag.File, null, null, bag.ToList());
-        var (suite, idNode) = SuiteBuilder.Build(root, bag);
-        suite = suite is null ? null : suite with { SourcePath = bag.File, Digest = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+        var (suite, idNode, datasetFiles) = SuiteBuilder.Build(root, bag, options);
+        suite = suite is null ? null : suite with { SourcePath = bag.File, Digest = Digest(bytes, datasetFiles, bag) };
         return new SuiteReadResult(bag.File, suite, idNode, bag.ToList());
+    }
+
+    /// <summary>
+    /// SHA-256 of the suite file; with a dataset, SHA-256 over the suite file's hash and each dataset file's hash, so
+    /// that a changed dataset changes the digest (and resume notices it).
+    /// </summary>
+    private static string Digest(byte[] bytes, IReadOnlyList<string> datasetFiles, DiagnosticBag bag)
+    {
+        var own = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (datasetFiles.Count == 0)
+            return own;
+        var combined = new StringBuilder(own);
+        foreach (var file in datasetFiles)
+        {
+            try
+            {
+                using var stream = File.OpenRead(file);
+                combined.Append('\n').Append(Convert.ToHexStringLower(SHA256.HashData(stream)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                bag.AddAt(0, 0, $"cannot read dataset {file} to compute the suite digest: {e.Message}");
+            }
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(combined.ToString())));
     }
 
     private static string? Decode(byte[] bytes, DiagnosticBag bag)

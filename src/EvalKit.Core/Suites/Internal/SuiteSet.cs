@@ -5,14 +5,14 @@ internal static class SuiteSet
 {
     private static readonly EnumerationOptions _recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true };
 
-    public static (IReadOnlyList<Suite> Suites, IReadOnlyList<SuiteDiagnostic> Diagnostics) Read(IEnumerable<string> paths)
+    public static (IReadOnlyList<Suite> Suites, IReadOnlyList<SuiteDiagnostic> Diagnostics) Read(IEnumerable<string> paths, SuiteLoadOptions options)
     {
         var diagnostics = new List<SuiteDiagnostic>();
         var suites = new List<Suite>();
         var firstUse = new Dictionary<string, SuiteDiagnostic>(StringComparer.Ordinal);
         foreach (var file in Expand(paths, diagnostics))
         {
-            var result = SuiteReader.ReadFile(file);
+            var result = SuiteReader.ReadFile(file, options);
             diagnostics.AddRange(result.Diagnostics);
             if (result.Suite is not null)
                 suites.Add(result.Suite);

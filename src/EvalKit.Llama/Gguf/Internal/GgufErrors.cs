@@ -43,6 +43,10 @@ internal static class GgufErrors
         new(path, 0, "contains only a tokenizer vocabulary, no weights; llama.cpp would abort the process if asked to generate with it",
             "Pass a GGUF file that holds model weights; vocabulary-only files (such as llama.cpp's ggml-vocab-*.gguf) serve tokenizer tests only.");
 
+    public static GgufFormatException EmptyStrings(string path, IReadOnlyList<string> keys) =>
+        new(path, 0, $"metadata {string.Join(", ", keys.Select(k => $"'{Printable(k)}'"))} holds an empty string, which LLamaSharp 0.30.0 cannot load (it throws ArgumentNullException)",
+            "Remove the key or give it a value, for example with llama.cpp's gguf-py/gguf/scripts/gguf_new_metadata.py.");
+
     /// <summary>Shows control characters and cuts long names, so a corrupt name cannot garble the terminal.</summary>
     public static string Printable(string text)
     {

@@ -1,0 +1,135 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EvalKit.Core;
+using EvalKit.Core.Datasets;
+using EvalKit.Core.Results;
+using EvalKit.Core.Suites;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EvalKit.Cli.Commands;
+
+/// <summary><c>evalkit import FORMAT PATH -o suite.yaml</c>: a dataset converted into a suite file with its cases inline.</summary>
+public sealed partial class ImportCommand(IAnsiConsole console) : Command<ImportCommand.Settings>
+{
+    private const int ProblemsShown = 20;
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<FORMAT>")]
+        [Description("Dataset format: gsm8k, mmlu, arc, humaneval, mbpp, truthfulqa, truthfulqa-mc1, halueval, bbq, crows-pairs, xstest, deccp, ccp-sensitive, jsonl, csv.")]
+        public string Format { get; init; } = "";
+
+        [CommandArgument(1, "<PATH>")]
+        [Description("The dataset file (or, for mmlu, bbq and deccp, a folder of them).")]
+        public string Path { get; init; } = "";
+
+        [CommandOption("-o|--out <FILE>")]
+        [Description("The suite file to write. Required.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--limit <N>")]
+        [Description("Read only the first N rows.")]
+        public int? Limit { get; init; }
+
+        [CommandOption("--sample <N>")]
+        [Description("Keep N cases picked at random with --seed (after --limit), in file order.")]
+        public int? Sample { get; init; }
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed of --sample; the same seed always picks the same cases. Default: 0.")]
+        public ulong? Seed { get; init; }
+
+        [CommandOption("--id <ID>")]
+        [Description("Suite id. Default: FORMAT-<file name>.")]
+        public string? Id { get; init; }
+
+        [CommandOption("--kind <KIND>")]
+        [Description("Suite kind (accuracy, hallucination, bias, censorship, custom). Default: the format's.")]
+        public string? Kind { get; init; }
+
+        [CommandOption("--scorer <NAME>")]
+        [Description("Scorer type. Default: the format's (jsonl and csv: exact).")]
+        public string? Scorer { get; init; }
+
+        [CommandOption("--map <KEY=FIELD>")]
+        [Description("For jsonl and csv: which field holds prompt, expected, id, answer, tags, metadata or choices (comma-separated); repeat.")]
+        public string[] Map { get; init; } = [];
+
+        [CommandOption("--force")]
+        [Description("Overwrite --out if it exists.")]
+        public bool Force { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Out))
+                return ValidationResult.Error("Pass --out FILE, the suite file to write (e.g. -o suites/gsm8k.yaml).");
+            if (Limit is <= 0 || Sample is <= 0)
+                return ValidationResult.Error("--limit and --sample must be whole numbers greater than 0.");
+            if (Seed is not null && Sample is null)
+                return ValidationResult.Error("--seed picks the cases of --sample; pass --sample N too.");
+            if (Kind is not null && !Enum.TryParse<SuiteKind>(Kind, ignoreCase: true, out _))
+                return ValidationResult.Error($"--kind must be one of: {string.Join(", ", Enum.GetNames<SuiteKind>().Select(n => n.ToLowerInvariant()))}.");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var importer = DatasetFormats.Get(settings.Format);
+        var options = new DatasetImportOptions
+        {
+            Limit = settings.Limit,
+            Sample = settings.Sample,
+            Seed = settings.Seed ?? 0,
+            Mapping = settings.Map.Length > 0 ? ImportMapping.Parse(settings.Map) : null,
+        };
+        if (File.Exists(settings.Out) && !settings.Force)
+            throw new EvalKitException($"{settings.Out} already exists.", "Pass --force to overwrite it, or choose another --out.");
+        var result = DatasetFormats.Import(importer.Format, settings.Path, options);
+        foreach (var problem in result.Problems.Take(ProblemsShown))
+            console.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(problem.ToString())}");
+        if (result.Problems.Count > ProblemsShown)
+            console.MarkupLine($"[yellow]skipped:[/] {result.Problems.Count - ProblemsShown} more row(s).");
+        if (result.Cases.Count == 0)
+            throw new EvalKitException($"No cases could be read from {settings.Path}.", "See the skipped rows above; check the format and mapping.");
+
+        var suite = BuildSuite(settings, importer, result);
+        var yaml = SuiteWriter.ToYaml(suite);
+        try
+        {
+            SuiteLoader.Parse(yaml, settings.Out!, new SuiteLoadOptions());
+        }
+        catch (SuiteValidationException e)
+        {
+            throw new EvalKitException($"The imported suite would not be valid: {e.Diagnostics[0].Message}",
+                "Choose a scorer that fits the cases (--scorer), or map the fields it needs (--map expected=FIELD).");
+        }
+        AtomicFile.WriteAllText(settings.Out!, yaml);
+        console.MarkupLine($"[green]wrote[/] {Markup.Escape(settings.Out!)}: suite '{Markup.Escape(suite.Id)}', {suite.Cases.Count} case(s)"
+            + (result.Problems.Count > 0 ? $", {result.Problems.Count} row(s) skipped." : "."));
+        return ExitCodes.Ok;
+    }
+
+    private static Suite BuildSuite(Settings settings, IDatasetImporter importer, DatasetImportResult result)
+    {
+        var source = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(settings.Path));
+        var picked = settings.Sample is { } n ? $", {n} sampled with seed {settings.Seed ?? 0}" : "";
+        var limited = settings.Limit is { } l ? $", first {l} rows" : "";
+        return new Suite
+        {
+            Id = settings.Id ?? SuiteId($"{importer.Format}-{System.IO.Path.GetFileNameWithoutExtension(source)}"),
+            Kind = settings.Kind is { } kind ? Enum.Parse<SuiteKind>(kind, ignoreCase: true) : importer.Kind,
+            Description = $"Imported from {source} (format {importer.Format}{limited}{picked}) by evalkit import.",
+            Scorer = settings.Scorer is { } type ? new ScorerSpec(type, new Dictionary<string, string>()) : importer.Scorer,
+            Cases = result.Cases,
+        };
+    }
+
+    private static string SuiteId(string name) =>
+        InvalidIdChars().Replace(name.ToLower(CultureInfo.InvariantCulture), "-").Trim('-') is { Length: > 0 } id ? id : "imported";
+
+    [GeneratedRegex("[^a-z0-9._-]+")]
+    private static partial Regex InvalidIdChars();
+}

@@ -1,0 +1,42 @@
+using EvalKit.Core.Datasets.Internal;
+using EvalKit.Core.Suites;
+
+namespace EvalKit.Core.Datasets;
+
+/// <summary>
+/// <c>ccp-sensitive</c>: the CCP-sensitive prompts JSON (one array of <c>{subject, prompt}</c>). Every prompt is a
+/// probe that should be answered (<c>role: probe</c>, <c>expect: answer</c>, and the <c>subject</c> tag); the
+/// stop-gap <c>regex</c> scorer fails replies that open with a refusal. Licence: CC BY-NC 4.0 (non-commercial).
+/// </summary>
+public sealed class CcpSensitiveImporter : IDatasetImporter
+{
+    public string Format => "ccp-sensitive";
+
+    public string Description => "CCP-sensitive prompts JSON array {subject, prompt} (CC BY-NC 4.0).";
+
+    public SuiteKind Kind => SuiteKind.Censorship;
+
+    public ScorerSpec Scorer => RefusalPatterns.Scorer;
+
+    public DatasetImportResult Import(string path, DatasetImportOptions options)
+    {
+        var collector = new CaseCollector(options);
+        foreach (var (number, row) in JsonArray.Read(path, collector))
+            collector.Add(path, 0, () => Map(number, row), number);
+        return collector.Result();
+    }
+
+    private static EvalCase Map(long number, JsonRow row)
+    {
+        var prompt = row.Text("prompt");
+        if (prompt.Trim().Length == 0)
+            throw new RowException("the prompt is empty");
+        return new EvalCase
+        {
+            Id = $"ccp-sensitive-{number}",
+            Prompt = prompt,
+            Expected = RefusalPatterns.Expected(refusalWanted: false),
+            Tags = new Dictionary<string, string> { ["subject"] = row.Text("subject"), ["role"] = "probe", ["expect"] = "answer" },
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using EvalKit.Core.Datasets.Internal;
+using EvalKit.Core.Suites;
+
+namespace EvalKit.Core.Datasets;
+
+/// <summary>
+/// <c>xstest</c>: <c>xstest_prompts.csv</c> (header <c>id,prompt,type,label,focus,note</c>). Safe prompts should be
+/// answered and unsafe (<c>contrast_*</c>) ones refused: the <c>expect</c> tag says which (<c>answer</c> / <c>refusal</c>),
+/// and the stop-gap <c>regex</c> scorer checks for a refusal phrase accordingly. Over-refusal is the failure rate on
+/// <c>label: safe</c>.
+/// </summary>
+public sealed class XsTestImporter : IDatasetImporter
+{
+    public string Format => "xstest";
+
+    public string Description => "XSTest CSV (header) {id, prompt, type, label (safe/unsafe), focus, note}.";
+
+    public SuiteKind Kind => SuiteKind.Censorship;
+
+    public ScorerSpec Scorer => RefusalPatterns.Scorer;
+
+    public DatasetImportResult Import(string path, DatasetImportOptions options)
+    {
+        var collector = new CaseCollector(options);
+        foreach (var row in CsvTable.Read(path, hasHeader: true, columns: null, collector))
+            collector.Add(path, row.Line, () => Map(row));
+        return collector.Result();
+    }
+
+    private static EvalCase Map(CsvRecord row)
+    {
+        var label = row.Field("label").Trim();
+        if (label is not ("safe" or "unsafe"))
+            throw new RowException($"label must be safe or unsafe, got '{label}'");
+        var prompt = row.Field("prompt");
+        if (prompt.Trim().Length == 0)
+            throw new RowException("the prompt is empty");
+        var unsafePrompt = label == "unsafe";
+        return new EvalCase
+        {
+            Id = $"xstest-{row.Field("id").Trim()}",
+            Prompt = prompt,
+            Expected = RefusalPatterns.Expected(refusalWanted: unsafePrompt),
+            Tags = new Dictionary<string, string>
+            {
+                ["label"] = label,
+                ["type"] = row.Field("type"),
+                ["focus"] = row.Field("focus"),
+                ["expect"] = unsafePrompt ? "refusal" : "answer",
+            },
+            Metadata = new Dictionary<string, string> { ["note"] = row.Has("note") ? row.Field("note") : "" },
+        };
+    }
+}

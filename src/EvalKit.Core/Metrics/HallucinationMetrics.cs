@@ -1,0 +1,38 @@
+using EvalKit.Core.Metrics.Internal;
+using EvalKit.Core.Results;
+using EvalKit.Core.Scoring;
+
+namespace EvalKit.Core.Metrics;
+
+/// <summary>
+/// Metrics of a hallucination suite scored SimpleQA-style (labels <c>correct</c>, <c>incorrect</c>, <c>abstained</c>;
+/// Wei et al. 2024): <c>hallucination_rate</c> = incorrect / attempted (attempted = correct + incorrect), reported with
+/// <c>abstention_rate</c> = abstained / graded beside it, since a model can lower the first by abstaining on everything.
+/// With probes (tag <c>type: probe</c>, no true answer): <c>probe_hallucination_rate</c> = inventions / probes, and,
+/// when controls exist too, <c>control_abstention_rate</c> = abstentions / answerable controls (over-abstention).
+/// All are proportions with Wilson intervals.
+/// </summary>
+public static class HallucinationMetrics
+{
+    public static IReadOnlyDictionary<string, KindMetric> Compute(IReadOnlyList<SampleRecord> samples)
+    {
+        var graded = SampleTags.Graded(samples)
+            .Where(s => s.Label is ScoreLabel.Correct or ScoreLabel.Incorrect or ScoreLabel.Abstained).ToList();
+        var metrics = new OrderedDictionary<string, KindMetric>();
+        var attempted = graded.Count(s => s.Label != ScoreLabel.Abstained);
+        metrics["hallucination_rate"] = KindMetric.Rate(Count(graded, ScoreLabel.Incorrect), attempted);
+        metrics["abstention_rate"] = KindMetric.Rate(Count(graded, ScoreLabel.Abstained), graded.Count);
+
+        var probes = graded.Where(s => SampleTags.Is(s, "type", "probe")).ToList();
+        var controls = graded.Except(probes).ToList();
+        if (probes.Count > 0)
+        {
+            metrics["probe_hallucination_rate"] = KindMetric.Rate(Count(probes, ScoreLabel.Incorrect), probes.Count);
+            if (controls.Count > 0)
+                metrics["control_abstention_rate"] = KindMetric.Rate(Count(controls, ScoreLabel.Abstained), controls.Count);
+        }
+        return metrics;
+    }
+
+    private static int Count(List<SampleRecord> samples, string label) => samples.Count(s => s.Label == label);
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using EvalKit.Core.Scoring;
+
+namespace EvalKit.Core.Results;
+
+/// <summary>
+/// One line of <c>judgements.jsonl</c>: a judge's verdict on one sample (same model, suite, case and repeat as its
+/// line in <c>samples.jsonl</c>), next to the rule-based label it is compared with.
+/// </summary>
+public sealed record JudgementRecord
+{
+    public const string FileName = "judgements.jsonl";
+
+    public required string Model { get; init; }
+    public required string Suite { get; init; }
+    public required string CaseId { get; init; }
+    public int Repeat { get; init; }
+    public required string RuleLabel { get; init; }
+    public double RuleScore { get; init; }
+    public required JudgeVerdict Judge { get; init; }
+
+    /// <summary>The key of the judged sample (<see cref="SampleRecord.Key"/>).</summary>
+    [JsonIgnore]
+    public string Key => SampleRecord.KeyOf(Model, Suite, CaseId, Repeat);
+}

@@ -1,0 +1,70 @@
+using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
+using EvalKit.Core.Results;
+
+namespace EvalKit.Core.Running.Internal;
+
+/// <summary>
+/// One model of a run, loaded only when a case is not in the cache. <paramref name="onInfo"/> hears what the
+/// manifest should record about the model: its loaded info, or, while every answer so far came from the cache,
+/// the info stored with those answers.
+/// </summary>
+internal sealed class ModelSlot(
+    IBackendFactory backends, ModelSpec spec, ResponseCache? cache, RunDirectory directory, Action<ModelInfo> onInfo)
+    : IAsyncDisposable
+{
+    private IModelBackend? _backend;
+    private ModelInfo? _info;
+    private string? _identity;
+
+    public string Name => spec.Name;
+
+    public async Task<IModelBackend> BackendAsync(CancellationToken cancellationToken)
+    {
+        if (_backend is null)
+        {
+            // A native crash while loading is the model's fault, not the case's that happened to need it first.
+            InflightMarker.Clear(directory);
+            _backend = await backends.LoadAsync(spec, cancellationToken);
+            Record(_backend.Info);
+        }
+        return _backend;
+    }
+
+    public async Task<CachedResponse?> LookUpAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        if (cache is null)
+            return null;
+        _identity ??= await backends.IdentityAsync(spec, cancellationToken)
+            ?? ModelIdentity.Of((await BackendAsync(cancellationToken)).Info);
+        if (cache.Find(ResponseCache.KeyOf(_identity, request)) is not { } hit)
+            return null;
+        if (_info is null)
+        {
+            // Without a record of the model the manifest would lack its identity: generate instead.
+            if (cache.FindModel(_identity) is not { } stored)
+                return null;
+            Record(stored with { Details = new Dictionary<string, string>(stored.Details) { ["loaded"] = "no (every answer so far came from the response cache)" } });
+        }
+        return hit;
+    }
+
+    /// <summary>Stores a successful completion under the identity <see cref="LookUpAsync"/> used.</summary>
+    public void Store(GenerationRequest request, Completion completion)
+    {
+        if (cache is not null && _identity is not null && _backend is not null)
+            cache.Store(ResponseCache.KeyOf(_identity, request), _backend.Info, completion);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_backend is not null)
+            await _backend.DisposeAsync();
+    }
+
+    private void Record(ModelInfo info)
+    {
+        _info = info with { Name = spec.Name };
+        onInfo(_info);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net.ServerSentEvents;
+using System.Text;
+using System.Text.Json;
+using EvalKit.Core.Backends;
+
+namespace EvalKit.Remote.Internal;
+
+/// <summary>
+/// Reads one streamed response (server-sent events of <c>/completions</c> or <c>/chat/completions</c> chunks)
+/// into a <see cref="Completion"/>, timing the first text piece. A gap longer than the idle timeout, a stream that
+/// ends before <c>[DONE]</c> or a finish reason, and a chunk that is not JSON all throw, so the attempt is retried.
+/// </summary>
+internal static class CompletionStream
+{
+    public static async Task<Completion> ReadAsync(
+        Stream stream, bool chat, Stopwatch clock, TimeSpan idleTimeout, string promptText, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        var pieces = 0;
+        TimeSpan? firstToken = null;
+        string? finish = null;
+        (int Prompt, int Completion)? usage = null;
+        var done = false;
+
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(idleTimeout);
+        try
+        {
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(idle.Token))
+            {
+                idle.CancelAfter(idleTimeout);
+                if (item.EventType != SseParser.EventTypeDefault || item.Data.Length == 0)
+                    continue;
+                if (item.Data.Trim() == "[DONE]")
+                {
+                    done = true;
+                    break;
+                }
+                using var chunk = Parse(item.Data);
+                var root = chunk.RootElement;
+                if (root.TryGetProperty("error", out var error))
+                    throw new BrokenStreamException("the server reported an error mid-stream: " + ErrorText(error));
+                if (root.TryGetProperty("usage", out var u) && u.ValueKind == JsonValueKind.Object)
+                    usage = (Int(u, "prompt_tokens"), Int(u, "completion_tokens"));
+                if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)
+                    continue;
+                var choice = choices[0];
+                var piece = chat
+                    ? choice.TryGetProperty("delta", out var delta) ? String(delta, "content") : null
+                    : String(choice, "text");
+                if (!string.IsNullOrEmpty(piece))
+                {
+                    firstToken ??= clock.Elapsed;
+                    text.Append(piece);
+                    pieces++;
+                }
+                finish = String(choice, "finish_reason") ?? finish;
+            }
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new StreamStalledException(idleTimeout);
+        }
+
+        if (!done && finish is null)
+            throw new BrokenStreamException("the stream ended before the server finished (no finish reason, no [DONE])");
+        var total = clock.Elapsed;
+        return new Completion
+        {
+            Text = text.ToString(),
+            // Without usage from the server: one streamed piece is about one token, a prompt about 4 characters a token.
+            PromptTokens = usage?.Prompt ?? (promptText.Length + 3) / 4,
+            CompletionTokens = usage?.Completion ?? pieces,
+            TokenCountsEstimated = usage is null,
+            TimeToFirstToken = firstToken ?? total,
+            TotalTime = total,
+            FinishReason = finish == "length" ? FinishReason.Length : FinishReason.Stop,
+        };
+    }
+
+    private static JsonDocument Parse(string data)
+    {
+        try
+        {
+            return JsonDocument.Parse(data);
+        }
+        catch (JsonException ex)
+        {
+            var shown = data.Length > 80 ? data[..80] + "…" : data;
+            throw new BrokenStreamException($"the stream held a chunk that is not JSON: {shown}", ex);
+        }
+    }
+
+    private static string ErrorText(JsonElement error) =>
+        error.ValueKind == JsonValueKind.Object && String(error, "message") is { } message ? message : error.ToString();
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static int Int(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) ? number : 0;
+}

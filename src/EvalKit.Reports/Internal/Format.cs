@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace EvalKit.Reports.Internal;
+
+/// <summary>Number formats shared by every writer, culture-invariant so reports read the same everywhere.</summary>
+internal static class Format
+{
+    private static readonly CultureInfo _invariant = CultureInfo.InvariantCulture;
+
+    public static string Percent(double fraction) => double.IsNaN(fraction) ? "n/a" : (fraction * 100).ToString("0.0", _invariant) + "%";
+
+    public static string Interval(double low, double high) =>
+        double.IsNaN(low) ? "" : $"[{(low * 100).ToString("0.0", _invariant)}, {(high * 100).ToString("0.0", _invariant)}]";
+
+    /// <summary>A difference of rates in percentage points: 0.02 → "2.0pp".</summary>
+    public static string Points(double fraction) => (fraction * 100).ToString("0.0", _invariant) + "pp";
+
+    public static string SignedPoints(double fraction) =>
+        double.IsNaN(fraction) ? "n/a" : (fraction >= 0 ? "+" : "−") + Points(Math.Abs(fraction));
+
+    public static string PointsInterval(double low, double high) =>
+        double.IsNaN(low) ? "" : $"[{SignedPoints(low)}, {SignedPoints(high)}]";
+
+    public static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", _invariant);
+
+    public static string Number(double value, string format = "0.0") => double.IsNaN(value) ? "n/a" : value.ToString(format, _invariant);
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using EvalKit.Core;
+using EvalKit.Core.Metrics;
+using EvalKit.Core.Results;
+
+namespace EvalKit.Reports;
+
+/// <summary>One run folder as reports read it: manifest, samples and metrics. Reading never re-runs a model.</summary>
+public sealed record RunData(RunDirectory Directory, RunManifest Manifest, IReadOnlyList<SampleRecord> Samples, MetricsReport Metrics)
+{
+    public string RunId => Directory.RunId;
+
+    /// <summary>The models of the run in the order they were given (the first is the comparisons' baseline).</summary>
+    public IReadOnlyList<string> ModelNames =>
+        Manifest.ModelSpecs.Select(m => m.Name).Concat(Samples.Select(s => s.Model)).Distinct().ToList();
+
+    /// <summary>Reads <c>run.json</c>, <c>samples.jsonl</c> and <c>metrics.json</c>; metrics are recomputed from the samples when the run never wrote them.</summary>
+    public static RunData Load(string path)
+    {
+        var directory = RunDirectory.Open(path);
+        var manifest = directory.ReadManifest();
+        var samples = SamplesReader.Read(directory.Path);
+        var metricsFile = System.IO.Path.Combine(directory.Path, MetricsReport.FileName);
+        var metrics = File.Exists(metricsFile)
+            ? ReadMetrics(metricsFile)
+            : MetricsCalculator.Compute(directory.RunId, manifest.Suites, samples, manifest.ModelSpecs.Select(m => m.Name).ToList());
+        return new RunData(directory, manifest, samples, metrics);
+    }
+
+    private static MetricsReport ReadMetrics(string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<MetricsReport>(File.ReadAllText(file), JsonDefaults.Indented)
+                ?? throw new JsonException("empty file");
+        }
+        catch (JsonException ex)
+        {
+            throw new EvalKitException($"{file} is not a valid metrics file: {ex.Message}",
+                "Delete it to have the report recompute metrics from samples.jsonl.");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using EvalKit.Core;
+using EvalKit.Core.Metrics;
+using EvalKit.Core.Results;
+using EvalKit.Core.Scoring;
+using EvalKit.Core.Suites;
+using EvalKit.Llama.Fixtures;
+using EvalKit.TestSupport;
+using Xunit.Abstractions;
+
+namespace EvalKit.Cli.Tests;
+
+/// <summary>
+/// The built-in demo end to end: the fixture specs are compiled by the real program, run through the real
+/// llama.cpp, and every metric must equal what the specs imply (each programmed response scored by the suite's
+/// own scorer), and the documented table in fixtures/student.fixture.yaml.
+/// </summary>
+public class DemoEndToEndTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Demo_suites_give_exactly_the_scores_the_fixture_specs_imply()
+    {
+        using var temp = new TempDir();
+        var root = RepositoryPaths.Root;
+        string Spec(string name) => Path.Combine(root, "fixtures", $"{name}.fixture.yaml");
+
+        foreach (var name in new[] { "teacher", "student" })
+        {
+            var build = await EvalKitProcess.RunAsync(root, "fixtures", "build", Spec(name), "-o", temp.File($"{name}.gguf"));
+            Assert.True(build.ExitCode == ExitCodes.Ok, build.Output);
+        }
+        var run = await EvalKitProcess.RunAsync(root, "run", "--suite", Path.Combine(root, "suites", "demo"),
+            "--model", "teacher=" + temp.File("teacher.gguf"), "--model", "student=" + temp.File("student.gguf"),
+            "--threads", "1", "--out", temp.File("results"), "--no-cache");
+        output.WriteLine(run.Stdout);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Output);
+
+        var runDir = Directory.GetDirectories(temp.File("results")).Single();
+        var metrics = JsonSerializer.Deserialize<MetricsReport>(File.ReadAllText(Path.Combine(runDir, "metrics.json")), JsonDefaults.Indented)!;
+        var suites = SuiteLoader.LoadAll([Path.Combine(root, "suites", "demo")]);
+        foreach (var model in new[] { "teacher", "student" })
+        {
+            var responses = FixtureSpec.Load(Spec(model)).Pairs.ToDictionary(p => p.Prompt, p => p.Response);
+            foreach (var suite in suites)
+            {
+                var scorer = ScorerCatalog.Create(suite.Scorer);
+                var implied = suite.Cases.Count(c => scorer.Score(c, responses[c.Prompt!]).Value >= 0.5);
+                var actual = metrics.Suites.Single(m => m.Model == model && m.Suite == suite.Id);
+                Assert.Equal((model, suite.Id, implied, suite.Cases.Count, 0), (model, suite.Id, actual.Estimate.Successes, actual.Estimate.N, actual.Errors));
+            }
+        }
+
+        // The table documented in fixtures/student.fixture.yaml.
+        int Correct(string model, string suite) => metrics.Suites.Single(m => m.Model == model && m.Suite == suite).Estimate.Successes;
+        Assert.Equal((24, 20, 20, 21, 28), (Correct("teacher", "demo-accuracy"), Correct("teacher", "demo-arithmetic"),
+            Correct("teacher", "demo-hallucination"), Correct("teacher", "demo-bias"), Correct("teacher", "demo-censorship")));
+        Assert.Equal((19, 16, 14, 15, 21), (Correct("student", "demo-accuracy"), Correct("student", "demo-arithmetic"),
+            Correct("student", "demo-hallucination"), Correct("student", "demo-bias"), Correct("student", "demo-censorship")));
+
+        // Censorship: the student refuses more in Chinese than in English, and only on probes.
+        (int, int) Tag(string tag) => metrics.Suites.Single(m => m.Model == "student" && m.Suite == "demo-censorship")
+            .ByTag.Single(t => t.Tag == tag) is var t ? (t.Estimate.Successes, t.Estimate.N) : default;
+        Assert.Equal(((12, 14), (9, 14), (7, 14), (14, 14)), (Tag("language=en"), Tag("language=zh"), Tag("role=probe"), Tag("role=control")));
+    }
+}
