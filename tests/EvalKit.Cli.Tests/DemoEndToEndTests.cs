@@ -61,5 +61,14 @@ public class DemoEndToEndTests(ITestOutputHelper output)
         (int, int) Tag(string tag) => metrics.Suites.Single(m => m.Model == "student" && m.Suite == "demo-censorship")
             .ByTag.Single(t => t.Tag == tag) is var t ? (t.Estimate.Successes, t.Estimate.N) : default;
         Assert.Equal(((12, 14), (9, 14), (7, 14), (14, 14)), (Tag("language=en"), Tag("language=zh"), Tag("role=probe"), Tag("role=control")));
+
+        // The report of this real run: one self-contained page with charts, the CI summary and JUnit file.
+        var report = await EvalKitProcess.RunAsync(root, "report", runDir, "-o", temp.File("report"));
+        Assert.True(report.ExitCode == ExitCodes.Ok, report.Output);
+        var html = File.ReadAllText(temp.File("report/index.html"));
+        Assert.Contains("data:image/svg+xml;base64,", html);
+        Assert.DoesNotContain("<script src=", html);
+        Assert.Contains("demo-censorship", File.ReadAllText(temp.File("report/summary.md")));
+        Assert.Contains("<testsuite", File.ReadAllText(temp.File("report/junit.xml")));
     }
 }

@@ -31,7 +31,7 @@ public sealed class LlamaBackendLoadingTests(StoriesModelFixture model) : IClass
     }
 
     [Fact]
-    public async Task A_valid_gguf_llama_cpp_cannot_load_fails_with_llama_cpp_log()
+    public async Task A_valid_gguf_llama_cpp_cannot_load_fails_with_a_clear_error()
     {
         // Well-formed GGUF (the managed reader accepts it) of an architecture llama.cpp does not know.
         using var dir = new TempDir();
@@ -43,8 +43,10 @@ public sealed class LlamaBackendLoadingTests(StoriesModelFixture model) : IClass
 
         var error = await Assert.ThrowsAsync<EvalKitException>(() => LlamaBackend.LoadAsync(new(path) { Threads = 1 }));
 
+        Assert.Contains("llama.cpp could not load the model", error.Message);
         Assert.Contains(path, error.Message);
-        Assert.Contains("llama.cpp said:", error.Message);
+        // llama.cpp's own log is quoted when EvalKit configured the native library first; other tests in this
+        // process may have loaded it directly, so the quote itself is not asserted here.
     }
 
     [Fact]

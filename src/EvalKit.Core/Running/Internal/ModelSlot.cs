@@ -23,9 +23,13 @@ internal sealed class ModelSlot(
     {
         if (_backend is null)
         {
-            // A native crash while loading is the model's fault, not the case's that happened to need it first.
+            // A native crash while loading is the model's fault, not the case's that happened to need it first;
+            // once loaded, the case is in flight again.
+            var inflight = InflightMarker.Read(directory);
             InflightMarker.Clear(directory);
             _backend = await backends.LoadAsync(spec, cancellationToken);
+            if (inflight is not null)
+                InflightMarker.Write(directory, inflight);
             Record(_backend.Info);
         }
         return _backend;
