@@ -29,7 +29,7 @@ public static class EvalKitApp
                 .WithExample("run", "--suite", "suites/code", "--model", "student=s.gguf", "--repeats", "10")
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--no-cache")
                 .WithExample("run", "--resume", "results/20261128-101500-a1b2c3")
-
+                .WithExample("run", "--suite", "suites/demo", "--model", "student=models/student.gguf", "--parallel", "8")
                 .WithExample("run", "--suite", "suites/demo", "--model", "teacher=openai:http://gpu-box:8000/v1#deepseek-r1", "--model", "student=s.gguf", "--api-key-env", "OPENAI_API_KEY")
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=s.gguf", "--shard", "2/3");
             config.AddCommand<ServeCommand>("serve")
@@ -72,6 +72,10 @@ public static class EvalKitApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check suite files without loading any model; prints every problem with file:line:column.")
                 .WithExample("validate", "suites/demo");
+            config.AddCommand<FidelityCommand>("fidelity")
+                .WithDescription("Distillation fidelity: per-token KL(teacher‖student) and top-1 agreement when both models share a tokenizer; writes fidelity.json.")
+                .WithExample("fidelity", "--teacher", "models/teacher.gguf", "--student", "models/student.gguf", "--suite", "suites/demo")
+                .WithExample("fidelity", "--teacher", "t.gguf", "--student", "s.gguf", "--text", "corpus.txt", "--max-tokens", "64");
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Convert a dataset (GSM8K, MMLU, BBQ, XSTest, plain JSONL/CSV, ...) into a suite file.")
                 .WithExample("import", "gsm8k", "../shared/datasets/gsm8k/test.jsonl", "-o", "suites/gsm8k.yaml", "--sample", "50", "--seed", "1")

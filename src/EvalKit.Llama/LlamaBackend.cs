@@ -12,8 +12,10 @@ namespace EvalKit.Llama;
 /// <summary>
 /// A local GGUF model run by llama.cpp through LLamaSharp. The weights and one context are loaded once and
 /// reused for every request (the context's memory is cleared between requests); requests run one at a time.
+/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>) and generates many requests at once as
+/// parallel sequences (<see cref="IBatchGeneration"/>).
 /// </summary>
-public sealed class LlamaBackend : IStreamingBackend
+public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, IBatchGeneration
 {
     /// <summary>All layers, for <see cref="LlamaModelOptions.GpuLayers"/> on a GPU.</summary>
     public const int AllLayers = 999;
@@ -22,19 +24,29 @@ public sealed class LlamaBackend : IStreamingBackend
     private readonly LLamaContext _context;
     private readonly PromptRenderer _renderer;
     private readonly GenerationLoop _loop;
+    private readonly LogLikelihoodEvaluator _logLikelihood;
+    private readonly BatchGenerator _batch;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelInfo info)
+    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelParams parameters, ModelInfo info)
     {
         _weights = weights;
         _context = context;
         _renderer = new PromptRenderer(weights);
         _loop = new GenerationLoop(weights, context);
+        _logLikelihood = new LogLikelihoodEvaluator(weights, context);
+        _batch = new BatchGenerator(weights, parameters, (int)context.ContextSize);
         Info = info;
     }
 
     public ModelInfo Info { get; }
+
+    internal LLamaWeights Weights => _weights;
+
+    internal LLamaContext Context => _context;
+
+    internal PromptRenderer Renderer => _renderer;
 
     /// <summary>
     /// Loads the model in <paramref name="options"/>: selects the native library (see <see cref="NativeLibrarySetup"/>),
@@ -44,7 +56,7 @@ public sealed class LlamaBackend : IStreamingBackend
     /// (the message quotes llama.cpp's log).</exception>
     public static async Task<LlamaBackend> LoadAsync(LlamaModelOptions options, CancellationToken cancellationToken = default)
     {
-        Validate(options);
+        LlamaLoader.Validate(options);
         var path = Path.GetFullPath(options.Path);
         if (!File.Exists(path))
             throw LlamaErrors.ModelNotFound(path);
@@ -61,16 +73,16 @@ public sealed class LlamaBackend : IStreamingBackend
             Threads = options.Threads,
             BatchThreads = options.Threads,
         };
-        var weights = await LoadWeightsAsync(parameters, cancellationToken);
+        var weights = await LlamaLoader.LoadWeightsAsync(parameters, cancellationToken);
         LLamaContext? context = null;
         try
         {
             var trained = weights.ContextSize;
             parameters.ContextSize = (uint)(trained > 0 ? Math.Min(options.ContextSize, trained) : options.ContextSize);
-            context = CreateContext(weights, parameters);
+            context = LlamaLoader.CreateContext(weights, parameters);
             // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
             var sha256 = await ModelIdentity.FileSha256Async(path, cancellationToken);
-            return new LlamaBackend(weights, context, ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers));
+            return new LlamaBackend(weights, context, parameters, ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers));
         }
         catch
         {
@@ -92,25 +104,55 @@ public sealed class LlamaBackend : IStreamingBackend
     public Task<Completion> GenerateAsync(GenerationRequest request, Action<string> onText, CancellationToken cancellationToken = default) =>
         GenerateCoreAsync(request, onText ?? throw new ArgumentNullException(nameof(onText)), cancellationToken);
 
-    private async Task<Completion> GenerateCoreAsync(GenerationRequest request, Action<string>? onText, CancellationToken cancellationToken)
+    private Task<Completion> GenerateCoreAsync(GenerationRequest request, Action<string>? onText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(request));
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return RunExclusiveAsync(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return await Task.Run(() =>
+            var clock = Stopwatch.StartNew();
+            var (text, tokens) = _renderer.Render(request);
+            return _loop.Run(text, tokens, request.Parameters, clock, onText, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Generates every request as its own sequence of one llama.cpp batch (in groups of 64), each sampled and stopped
+    /// as <see cref="GenerateAsync"/> would (see <see cref="IBatchGeneration"/> for why logits can differ in the last
+    /// bits). Timings of each completion are measured from the start of this call:
+    /// <see cref="Completion.TimeToFirstToken"/> is when that sequence's first token was sampled.
+    /// </summary>
+    /// <exception cref="PromptTooLongException">Some prompt does not fit the context; nothing is generated and the backend stays usable.</exception>
+    public Task<IReadOnlyList<Completion>> GenerateBatchAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (var request in requests)
+        {
+            ArgumentNullException.ThrowIfNull(request, nameof(requests));
+            ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(requests));
+        }
+        return RunExclusiveAsync(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            var rendered = requests.Select(r =>
             {
-                var clock = Stopwatch.StartNew();
-                var (text, tokens) = _renderer.Render(request);
-                return _loop.Run(text, tokens, request.Parameters, clock, onText, cancellationToken);
-            }, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                var (text, tokens) = _renderer.Render(r);
+                return (text, tokens, r.Parameters);
+            }).ToList();
+            clock.Stop();
+            _batch.Reserve(rendered);
+            clock.Start();
+            return _batch.Run(rendered, clock, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="PromptTooLongException">Context and continuation do not fit the context; the backend stays usable.</exception>
+    public Task<LogLikelihoodResult> LogLikelihoodAsync(string context, string continuation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(continuation);
+        return RunExclusiveAsync(() => _logLikelihood.Run(context, continuation, cancellationToken), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -121,6 +163,7 @@ public sealed class LlamaBackend : IStreamingBackend
             if (_disposed)
                 return;
             _disposed = true;
+            _batch.Dispose();
             _context.Dispose();
             _weights.Dispose();
         }
@@ -130,41 +173,41 @@ public sealed class LlamaBackend : IStreamingBackend
         }
     }
 
-    private static void Validate(LlamaModelOptions options)
+    /// <summary>Holds the context for the caller until disposed; requests wait meanwhile. For work that drives the context directly.</summary>
+    internal async Task<IDisposable> HoldAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Path))
-            throw LlamaErrors.InvalidOption(nameof(options.Path), "''", "a GGUF model file is required");
-        if (options.Threads < 1)
-            throw LlamaErrors.InvalidOption(nameof(options.Threads), options.Threads, "use at least 1");
-        if (options.ContextSize < 1)
-            throw LlamaErrors.InvalidOption(nameof(options.ContextSize), options.ContextSize, "use at least 1 token");
-        if (options.GpuLayers < -1)
-            throw LlamaErrors.InvalidOption(nameof(options.GpuLayers), options.GpuLayers, "use -1 (all), 0 (none) or a layer count");
+        await _gate.WaitAsync(cancellationToken);
+        if (_disposed)
+        {
+            _gate.Release();
+            throw new ObjectDisposedException(nameof(LlamaBackend));
+        }
+        return new Hold(_gate);
     }
 
-    private static async Task<LLamaWeights> LoadWeightsAsync(ModelParams parameters, CancellationToken cancellationToken)
+    // The context is shared by every kind of request, so they take turns; native work runs off the caller's thread.
+    private async Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
-        var mark = LlamaLog.Mark();
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            return await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await Task.Run(work, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        finally
         {
-            throw LlamaErrors.LoadFailed(parameters.ModelPath, LlamaLog.Since(mark, 12), e);
+            _gate.Release();
         }
     }
 
-    private static LLamaContext CreateContext(LLamaWeights weights, ModelParams parameters)
+    private sealed class Hold(SemaphoreSlim gate) : IDisposable
     {
-        var mark = LlamaLog.Mark();
-        try
+        private int _released;
+
+        public void Dispose()
         {
-            return weights.CreateContext(parameters);
-        }
-        catch (Exception e)
-        {
-            throw LlamaErrors.ContextFailed(parameters.ModelPath, (int)parameters.ContextSize!, LlamaLog.Since(mark, 12), e);
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                gate.Release();
         }
     }
 }

@@ -50,6 +50,11 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
 
+        [CommandOption("--parallel <N>")]
+        [Description("Cases decoded together as parallel sequences in one llama.cpp context: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from the batch start.")]
+        [DefaultValue(1)]
+        public int Parallel { get; init; } = 1;
+
         [CommandOption("--no-cache")]
         [Description("Generate every answer, neither reading nor writing the response cache ($EVALKIT_CACHE_DIR or .cache/responses.sqlite).")]
         public bool NoCache { get; init; }
@@ -63,6 +68,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
         public override ValidationResult Validate()
         {
+            if (Parallel < 1)
+                return ValidationResult.Error("--parallel must be at least 1.");
             if (Repeats is < 1)
                 return ValidationResult.Error("--repeats must be at least 1.");
             if (Resume is not null)
@@ -100,6 +107,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var request = new RunRequest
         {
             Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
+            Parallel = settings.Parallel,
         };
 
         if (settings.Worker)

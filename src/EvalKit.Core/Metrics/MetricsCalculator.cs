@@ -66,6 +66,9 @@ public static class MetricsCalculator
             Errors = samples.Count - scored.Count,
             Labels = samples.GroupBy(s => s.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             ByTag = byTag,
+            AccNorm = scored.Any(s => s.AccNorm is not null)
+                ? RateEstimate.Wilson(scored.Count(s => s.AccNorm >= 0.5), scored.Count(s => s.AccNorm is not null))
+                : null,
             KindMetrics = KindMetricsFor(kind, samples),
             PassAtK = RepeatStatistics.PassAtK(scored),
             Repeats = RepeatStatistics.Variance(scored),

@@ -19,6 +19,9 @@ public sealed record SuiteMetrics
     public IReadOnlyDictionary<string, int> Labels { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<TagMetrics> ByTag { get; init; } = [];
 
+    /// <summary>Length-normalised accuracy (lm-evaluation-harness's acc_norm) of <c>choice_loglik</c> samples; null for other scorers.</summary>
+    public RateEstimate? AccNorm { get; init; }
+
     /// <summary>The kind's own metrics by name (hallucination, bias and censorship suites; docs/metrics.md).</summary>
     public IReadOnlyDictionary<string, KindMetric> KindMetrics { get; init; } = new Dictionary<string, KindMetric>();
     /// <summary>pass@k for k in {1, 5, 10} up to the fewest samples of a case (see <see cref="RepeatStatistics.PassAtK"/>).</summary>

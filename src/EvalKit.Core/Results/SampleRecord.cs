@@ -42,6 +42,11 @@ public sealed record SampleRecord
     public IReadOnlyList<string>? Choices { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary><c>choice_loglik</c> only: 1 when the choice with the best log-probability per character is the answer (lm-evaluation-harness's acc_norm), else 0.</summary>
+    public double? AccNorm { get; init; }
+
+    /// <summary><c>choice_loglik</c> only: every choice's log-probability, in letter order.</summary>
+    public IReadOnlyList<ChoiceLogLikelihood>? ChoiceLogLikelihoods { get; init; }
     /// <summary>The reasoning block's shape; null when the suite turns reasoning splitting off.</summary>
     public ReasoningState? ReasoningState { get; init; }
 

@@ -9,6 +9,7 @@ namespace EvalKit.Core.Running;
 /// Runs every case of every suite on every model, one model loaded at a time (and only when some answer is not in
 /// the response cache), appending each scored sample to <c>samples.jsonl</c> as it finishes. Everything cheap is
 /// checked before the first model loads. A resumed run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat.
+/// With <see cref="RunRequest.Parallel"/> above 1, cases go to a batching backend N at a time; samples keep case order.
 /// </summary>
 public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clock = null)
 {
@@ -50,13 +51,14 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 });
 
                 var done = total - todo.Count;
-                foreach (var (suite, evalCase, repeat) in todo)
+                foreach (var group in todo.Chunk(request.Parallel))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    InflightMarker.Write(directory, SampleRecord.KeyOf(spec.Name, suite.Id, evalCase.Id, repeat));
-                    var sample = await SampleProducer.ProduceAsync(model, suite, evalCase, repeat, scorers[suite.Id], cancellationToken);
-                    writer.Append(sample);
-                    progress?.Report(new RunProgress(spec.Name, suite.Id, ++done, total, sample.Label, RunProgress.Generating));
+                    foreach (var sample in await BatchSampleProducer.ProduceAsync(model, directory, group, scorers, cancellationToken))
+                    {
+                        writer.Append(sample);
+                        progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, RunProgress.Generating));
+                    }
                 }
             }
         }

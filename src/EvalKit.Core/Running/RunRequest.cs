@@ -20,6 +20,12 @@ public sealed record RunRequest
     /// <summary>An existing run folder to finish instead of starting a new one.</summary>
     public string? ResumeDirectory { get; init; }
 
+    /// <summary>
+    /// Cases sent together to a backend that generates in batches (<see cref="Backends.IBatchGeneration"/>); outputs
+    /// are the same, only faster. 1 (the default) sends one case at a time; other backends always get one at a time.
+    /// </summary>
+    public int Parallel { get; init; } = 1;
+
     /// <summary>Answers already computed; null generates every case (<c>--no-cache</c>).</summary>
     public ResponseCache? Cache { get; init; }
     /// <summary>Run only this slice of the cases (<c>--shard K/N</c>); null runs them all.</summary>

@@ -44,6 +44,10 @@ public static class ScorerCatalog
             [ScorerOption.NonNegativeNumber(Tolerance)],
             spec => new NumericScorer(ScorerOption.Number(spec, Tolerance, NumericScorer.DefaultTolerance)),
             CaseRequirements.Numbers),
+        [ChoiceLogLikelihoodScorer.TypeName] = new(
+            [],
+            _ => new ChoiceLogLikelihoodScorer(),
+            CaseRequirements.LogLikelihoodChoices),
         ["simpleqa"] = new([], _ => new SimpleQaScorer(), CaseRequirements.AnswerableExpected),
         ["censorship"] = new([], _ => new CensorshipScorer(), CaseRequirements.OptionalNonBlankExpected),
         ["code"] = new(

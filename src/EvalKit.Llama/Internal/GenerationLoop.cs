@@ -1,16 +1,14 @@
 using System.Diagnostics;
-using System.Text;
 using EvalKit.Core.Backends;
 using LLama;
 using LLama.Native;
-using LLama.Sampling;
 
 namespace EvalKit.Llama.Internal;
 
 /// <summary>
 /// Generates one completion on a context that is reused across requests: clears its memory, decodes the
-/// prompt, then samples token by token until an end-of-generation token, a stop string, the token limit
-/// or a full context. Not thread-safe; the backend serialises calls.
+/// prompt, then samples token by token until the <see cref="GenerationSequence"/> ends. Not thread-safe; the
+/// backend serialises calls.
 /// </summary>
 internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
 {
@@ -21,92 +19,33 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
         string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, Stopwatch clock, Action<string>? onText, CancellationToken cancellationToken)
     {
         var contextSize = (int)context.ContextSize;
-        if (prompt.Length == 0)
-            throw LlamaErrors.EmptyPrompt();
-        if (prompt.Length > contextSize)
-            throw new PromptTooLongException(prompt.Length, contextSize);
+        CheckPrompt(prompt, contextSize);
 
         cancellationToken.ThrowIfCancellationRequested();
         // Clearing metadata only is enough for reuse; clearing the buffers too would cost a full memset per request.
         context.NativeHandle.MemoryClear(false);
-        using var sampler = CreateSampler(parameters);
-        var decoder = new StreamingTokenDecoder(context);
-        var text = new StringBuilder();
-        var hasStops = parameters.Stop.Any(stop => stop.Length > 0);
-        // A stop string may start in text already decoded, so that much is held back from onText.
-        var holdBack = hasStops ? parameters.Stop.Max(stop => stop.Length) - 1 : 0;
-        var emitted = 0;
-
+        using var sequence = new GenerationSequence(weights, context, renderedPrompt, prompt, parameters, contextSize, onText);
         DecodePrompt(prompt, cancellationToken);
 
-        var position = prompt.Length;
-        var generated = 0;
-        TimeSpan? firstToken = null;
-        var finish = FinishReason.Length;
-        while (generated < parameters.MaxTokens)
+        var logitsIndex = _batch.TokenCount - 1;
+        while (sequence.Advance(logitsIndex, clock.Elapsed))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var token = sampler.Sample(context.NativeHandle, _batch.TokenCount - 1);
-            firstToken ??= clock.Elapsed;
-            if (token.IsEndOfGeneration(weights.Vocab))
-            {
-                finish = FinishReason.Stop;
-                break;
-            }
-            generated++;
-            decoder.Add(token);
-            var before = text.Length;
-            text.Append(decoder.Read());
-            if (hasStops && text.Length > before)
-            {
-                var stopAt = StopStrings.FindEarliest(text.ToString(), parameters.Stop, before);
-                if (stopAt >= 0)
-                {
-                    text.Length = stopAt;
-                    finish = FinishReason.Stop;
-                    break;
-                }
-            }
-            if (onText is not null && text.Length - holdBack > emitted)
-            {
-                onText(text.ToString(emitted, text.Length - holdBack - emitted));
-                emitted = text.Length - holdBack;
-            }
-            if (position >= contextSize || generated == parameters.MaxTokens)
-                break;
             _batch.Clear();
-            _batch.Add(token, position++, LLamaSeqId.Zero, true);
-            Decode();
+            logitsIndex = sequence.AddNextTo(_batch, LLamaSeqId.Zero);
+            NativeDecode.Run(context, _batch);
         }
-
-        if (onText is not null && text.Length > emitted)
-            onText(text.ToString(emitted, text.Length - emitted));
-        var total = clock.Elapsed;
-        return new Completion
-        {
-            Text = text.ToString(),
-            PromptTokens = prompt.Length,
-            CompletionTokens = generated,
-            TimeToFirstToken = firstToken ?? total,
-            TotalTime = total,
-            FinishReason = finish,
-            RenderedPrompt = renderedPrompt,
-        };
+        return sequence.ToCompletion();
     }
 
-    // Sample() also accepts the token into the chain (llama_sampler_sample does), so Accept is not called again.
-    private static BaseSamplingPipeline CreateSampler(GenerationParameters parameters) =>
-        parameters.Temperature <= 0
-            ? new GreedySamplingPipeline()
-            : new DefaultSamplingPipeline
-            {
-                Temperature = parameters.Temperature,
-                TopP = parameters.TopP,
-                Seed = parameters.Seed,
-                // Plain temperature + top-p sampling: LLamaSharp's defaults would also apply top-k 40 and min-p 0.1.
-                TopK = 0,
-                MinP = 0,
-            };
+    /// <exception cref="PromptTooLongException">The prompt does not fit <paramref name="contextSize"/>.</exception>
+    public static void CheckPrompt(LLamaToken[] prompt, int contextSize)
+    {
+        if (prompt.Length == 0)
+            throw LlamaErrors.EmptyPrompt();
+        if (prompt.Length > contextSize)
+            throw new PromptTooLongException(prompt.Length, contextSize);
+    }
 
     // A prompt longer than the context's batch size is decoded in batch-sized chunks; only the last needs logits.
     private void DecodePrompt(LLamaToken[] prompt, CancellationToken cancellationToken)
@@ -118,15 +57,7 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
             var end = Math.Min(prompt.Length, start + chunk);
             _batch.Clear();
             _batch.AddRange(prompt.AsSpan(start, end - start), start, LLamaSeqId.Zero, end == prompt.Length);
-            Decode();
+            NativeDecode.Run(context, _batch);
         }
-    }
-
-    private void Decode()
-    {
-        var mark = LlamaLog.Mark();
-        var result = context.NativeHandle.Decode(_batch);
-        if (result != DecodeResult.Ok)
-            throw LlamaErrors.DecodeFailed(result.ToString(), LlamaLog.Since(mark, 10));
     }
 }

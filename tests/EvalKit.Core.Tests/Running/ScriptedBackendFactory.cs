@@ -3,7 +3,7 @@ using EvalKit.Core.Caching;
 
 namespace EvalKit.Core.Tests.Running;
 
-internal sealed class ScriptedBackendFactory(Dictionary<string, ScriptedBackend> backends) : IBackendFactory
+internal sealed class ScriptedBackendFactory(Dictionary<string, IModelBackend> backends) : IBackendFactory
 {
     public List<string> Loaded { get; } = [];
 
@@ -13,7 +13,7 @@ internal sealed class ScriptedBackendFactory(Dictionary<string, ScriptedBackend>
     public Task<IModelBackend> LoadAsync(ModelSpec spec, CancellationToken cancellationToken)
     {
         Loaded.Add(spec.Name);
-        return Task.FromResult<IModelBackend>(backends[spec.Source]);
+        return Task.FromResult(backends[spec.Source]);
     }
 
     public Task<string?> IdentityAsync(ModelSpec spec, CancellationToken cancellationToken) =>

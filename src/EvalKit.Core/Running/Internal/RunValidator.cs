@@ -13,6 +13,8 @@ internal static class RunValidator
             problems.Add("No suites to run.");
         if (request.Models.Count == 0)
             problems.Add("No models to run.");
+        if (request.Parallel < 1)
+            problems.Add($"Parallel must be at least 1 case at a time, not {request.Parallel}.");
         if (request.Repeats < 1)
             problems.Add($"Repeats must be at least 1, not {request.Repeats}.");
         foreach (var duplicate in request.Models.GroupBy(m => m.Name).Where(g => g.Count() > 1))

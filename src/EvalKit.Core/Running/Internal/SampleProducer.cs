@@ -7,27 +7,17 @@ namespace EvalKit.Core.Running.Internal;
 
 /// <summary>
 /// Answers one case, from the response cache when it holds the answer, else from the model, and scores it.
-/// A failed request becomes an <c>error</c> sample and is never cached.
+/// A failed request becomes an <c>error</c> sample and is never cached. <c>choice_loglik</c> cases ask the model
+/// for log-probabilities instead (<see cref="LogLikelihoodSampler"/>).
 /// </summary>
 internal static class SampleProducer
 {
     public static async Task<SampleRecord> ProduceAsync(
         ModelSlot model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
     {
-        var request = RequestBuilder.For(suite, evalCase, repeat);
-        var sample = new SampleRecord
-        {
-            Model = model.Name,
-            Suite = suite.Id,
-            CaseId = evalCase.Id,
-            Repeat = repeat,
-            Seed = request.Parameters.Seed,
-            Prompt = request.Prompt,
-            Messages = request.Messages,
-            Tags = evalCase.Tags,
-            Choices = evalCase.Choices.Count > 0 ? evalCase.Choices : null,
-            Label = ScoreLabel.Error,
-        };
+        var (request, sample) = Prepare(model.Name, suite, evalCase, repeat);
+        if (scorer is ChoiceLogLikelihoodScorer choiceScorer)
+            return await LogLikelihoodSampler.ProduceAsync(await model.BackendAsync(cancellationToken), sample, evalCase, choiceScorer, cancellationToken);
         if (await model.LookUpAsync(request, cancellationToken) is { } hit)
             return Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true };
 
@@ -46,7 +36,28 @@ internal static class SampleProducer
         return Scored(sample, suite, evalCase, scorer, completion);
     }
 
-    private static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
+    /// <summary>The request for a case and its sample before generation (labelled <c>error</c> until scored).</summary>
+    public static (GenerationRequest Request, SampleRecord Sample) Prepare(string model, Suite suite, EvalCase evalCase, int repeat)
+    {
+        var request = RequestBuilder.For(suite, evalCase, repeat);
+        var sample = new SampleRecord
+        {
+            Model = model,
+            Suite = suite.Id,
+            CaseId = evalCase.Id,
+            Repeat = repeat,
+            Seed = request.Parameters.Seed,
+            Prompt = request.Prompt,
+            Messages = request.Messages,
+            Tags = evalCase.Tags,
+            Choices = evalCase.Choices.Count > 0 ? evalCase.Choices : null,
+            Label = ScoreLabel.Error,
+        };
+        return (request, sample);
+    }
+
+    /// <summary>Scores a completion (after splitting off reasoning) into the prepared sample.</summary>
+    public static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
     {
         var (score, split, suppressed) = AnswerScoring.Score(suite, evalCase, scorer, completion);
         return sample with

@@ -67,6 +67,19 @@ internal static class CaseRequirements
         }
     }
 
+    public static IEnumerable<string> LogLikelihoodChoices(EvalCase evalCase, string scorer)
+    {
+        foreach (var problem in Choices(evalCase, scorer))
+            yield return problem;
+        if (evalCase.Prompt is null)
+            yield return $"scorer '{scorer}' needs a raw 'prompt' to continue; chat 'messages' are not supported";
+        for (var i = 0; i < evalCase.Choices.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(evalCase.Choices[i]))
+                yield return $"choice {(char)('A' + Math.Min(i, 25))} is blank; scorer '{scorer}' needs text to score";
+        }
+    }
+
     /// <summary>The case's answer as an upper-case letter within its choices, or null.</summary>
     public static char? AnswerLetter(EvalCase evalCase)
     {

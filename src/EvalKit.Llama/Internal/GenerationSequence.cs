@@ -1,0 +1,116 @@
+using System.Text;
+using EvalKit.Core.Backends;
+using LLama;
+using LLama.Native;
+using LLama.Sampling;
+
+namespace EvalKit.Llama.Internal;
+
+/// <summary>
+/// The state of one request being generated: its sampler, the text so far, and when to stop (an end-of-generation
+/// token, a stop string, the token limit, or a full context). Shared by the one-at-a-time and the batched loop so
+/// both stop in exactly the same way. The caller decodes; this class samples and decides.
+/// </summary>
+internal sealed class GenerationSequence(
+    LLamaWeights weights, LLamaContext context, string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, int contextSize,
+    Action<string>? onText = null)
+    : IDisposable
+{
+    private readonly BaseSamplingPipeline _sampler = CreateSampler(parameters);
+    private readonly StreamingTokenDecoder _decoder = new(context);
+    private readonly StringBuilder _text = new();
+    private readonly bool _hasStops = parameters.Stop.Any(stop => stop.Length > 0);
+    private int _emitted;
+    private int _position = prompt.Length;
+    private int _generated;
+    private LLamaToken _next;
+    private TimeSpan? _firstToken;
+    private TimeSpan? _finishedAt;
+    private FinishReason _finish = FinishReason.Length;
+
+    public LLamaToken[] Prompt => prompt;
+
+    public bool Finished => _finishedAt is not null;
+
+    /// <summary>Samples from the logits at <paramref name="logitsIndex"/> of the last decode; false when the sequence has ended.</summary>
+    public bool Advance(int logitsIndex, TimeSpan elapsed)
+    {
+        if (_generated >= parameters.MaxTokens)
+            return Finish(elapsed);
+        // Sample() also accepts the token into the chain (llama_sampler_sample does), so Accept is not called again.
+        var token = _sampler.Sample(context.NativeHandle, logitsIndex);
+        _firstToken ??= elapsed;
+        if (token.IsEndOfGeneration(weights.Vocab))
+            return Finish(elapsed, FinishReason.Stop);
+        _generated++;
+        _decoder.Add(token);
+        var before = _text.Length;
+        _text.Append(_decoder.Read());
+        if (_hasStops && _text.Length > before)
+        {
+            var stopAt = StopStrings.FindEarliest(_text.ToString(), parameters.Stop, before);
+            if (stopAt >= 0)
+            {
+                _text.Length = stopAt;
+                return Finish(elapsed, FinishReason.Stop);
+            }
+        }
+        Emit(HoldBack());
+        if (_position >= contextSize || _generated == parameters.MaxTokens)
+            return Finish(elapsed);
+        _next = token;
+        return true;
+    }
+
+    /// <summary>Adds the token just sampled at this sequence's next position, with logits; returns its index in the batch.</summary>
+    public int AddNextTo(LLamaBatch batch, LLamaSeqId sequence) => batch.Add(_next, _position++, sequence, true);
+
+    public Completion ToCompletion()
+    {
+        var total = _finishedAt ?? throw new InvalidOperationException("The sequence has not finished.");
+        return new Completion
+        {
+            Text = _text.ToString(),
+            PromptTokens = prompt.Length,
+            CompletionTokens = _generated,
+            TimeToFirstToken = _firstToken ?? total,
+            TotalTime = total,
+            FinishReason = _finish,
+            RenderedPrompt = renderedPrompt,
+        };
+    }
+
+    public void Dispose() => _sampler.Dispose();
+
+    private bool Finish(TimeSpan elapsed, FinishReason reason = FinishReason.Length)
+    {
+        _finish = reason;
+        _finishedAt = elapsed;
+        Emit(0);
+        return false;
+    }
+
+    // A stop string may start in text already decoded, so that much is held back from onText until the end.
+    private int HoldBack() => _hasStops ? parameters.Stop.Max(stop => stop.Length) - 1 : 0;
+
+    private void Emit(int holdBack)
+    {
+        if (onText is null || _text.Length - holdBack <= _emitted)
+            return;
+        onText(_text.ToString(_emitted, _text.Length - holdBack - _emitted));
+        _emitted = _text.Length - holdBack;
+    }
+
+    private static BaseSamplingPipeline CreateSampler(GenerationParameters parameters) =>
+        parameters.Temperature <= 0
+            ? new GreedySamplingPipeline()
+            : new DefaultSamplingPipeline
+            {
+                Temperature = parameters.Temperature,
+                TopP = parameters.TopP,
+                Seed = parameters.Seed,
+                // Plain temperature + top-p sampling: LLamaSharp's defaults would also apply top-k 40 and min-p 0.1.
+                TopK = 0,
+                MinP = 0,
+            };
+}
