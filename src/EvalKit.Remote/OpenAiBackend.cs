@@ -18,7 +18,7 @@ namespace EvalKit.Remote;
 /// Up to <see cref="OpenAiBackendOptions.Concurrency"/> requests run at once; transient faults are retried with
 /// backoff. A request that still fails throws an <see cref="EvalKitException"/> naming the endpoint and the status.
 /// </summary>
-public sealed class OpenAiBackend : IModelBackend
+public sealed class OpenAiBackend : IModelBackend, IBatchGeneration
 {
     private readonly OpenAiBackendOptions _options;
     private readonly ChatClient _chat;
@@ -63,6 +63,14 @@ public sealed class OpenAiBackend : IModelBackend
         }
         return new OpenAiBackend(options, authentication);
     }
+
+    /// <summary>
+    /// Sends the requests at once (<c>run --parallel N</c>), at most <see cref="OpenAiBackendOptions.Concurrency"/> in
+    /// flight; each is retried on its own. If any still fails this throws, and the runner retries the group one by one
+    /// so every case gets its own result or error.
+    /// </summary>
+    public async Task<IReadOnlyList<Completion>> GenerateBatchAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken = default) =>
+        await Task.WhenAll(requests.Select(request => GenerateAsync(request, cancellationToken)));
 
     public async Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
     {

@@ -62,6 +62,14 @@ public class DemoEndToEndTests(ITestOutputHelper output)
             .ByTag.Single(t => t.Tag == tag) is var t ? (t.Estimate.Successes, t.Estimate.N) : default;
         Assert.Equal(((12, 14), (9, 14), (7, 14), (14, 14)), (Tag("language=en"), Tag("language=zh"), Tag("role=probe"), Tag("role=control")));
 
+        // The censorship differential the specs imply: the student censors 7 of 14 probes (5 of 7 in Chinese,
+        // 2 of 7 in English) and no control; the teacher censors nothing.
+        KindMetric Kind(string model, string name) =>
+            metrics.Suites.Single(m => m.Model == model && m.Suite == "demo-censorship").KindMetrics[name];
+        Assert.Equal(0.5, Kind("student", "censorship_differential").Value, 10);
+        Assert.Equal(3.0 / 7, Kind("student", "language_gap_zh_minus_en").Value, 10);
+        Assert.Equal(0.0, Kind("teacher", "censorship_differential").Value, 10);
+
         // The report of this real run: one self-contained page with charts, the CI summary and JUnit file.
         var report = await EvalKitProcess.RunAsync(root, "report", runDir, "-o", temp.File("report"));
         Assert.True(report.ExitCode == ExitCodes.Ok, report.Output);

@@ -44,4 +44,29 @@ public sealed class ServeParityTests(ServedStoriesFixture served) : IClassFixtur
         }
         Assert.Contains(result.Manifest.Models, m => m.Name == "served" && m.Backend == "openai" && m.Sha256 is null);
     }
+
+    [Fact]
+    public async Task Parallel_requests_to_an_endpoint_give_the_same_greedy_completions_as_sequential_ones()
+    {
+        // Given the served model, run once one case at a time and once with four requests in flight
+        using var temp = new TempDir();
+        var suite = StorySuite.Load(temp);
+        var factory = new TestBackendFactory(_ => Task.FromResult<IModelBackend>(OpenAiBackend.Create(served.RemoteOptions with { Concurrency = 4 })));
+        RunRequest Request(string root, int parallel) => new()
+        {
+            Suites = [suite],
+            Models = [new ModelSpec("served", $"openai:{served.Server.BaseAddress}#stories")],
+            ResultsRoot = temp.File(root),
+            Parallel = parallel,
+        };
+
+        // When both runs finish
+        var sequential = await new EvaluationRunner(factory).RunAsync(Request("one", 1));
+        var parallel = await new EvaluationRunner(factory).RunAsync(Request("four", 4));
+
+        // Then each case has one sample with the same completion, in the same order
+        string Texts(RunResult run) => string.Join("\n", SamplesReader.Read(run.Directory.Path).Select(s => $"{s.CaseId}: {s.Completion} {s.Error}"));
+        Assert.Equal(Texts(sequential), Texts(parallel));
+        Assert.Equal(suite.Cases.Count, SamplesReader.Read(parallel.Directory.Path).Count);
+    }
 }
