@@ -114,6 +114,25 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task Device_cuda_without_cuda_fails_fast_and_auto_records_the_cpu()
+    {
+        using var temp = new TempDir();
+        var suite = temp.Write("s.yaml", StorySuite);
+
+        var cuda = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "--device", "cuda", "-t", "1", "--no-cache", "-o", "cuda");
+        var auto = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "--device", "auto", "-t", "1", "--no-cache", "-o", "auto");
+
+        Assert.NotEqual(ExitCodes.Ok, cuda.ExitCode);
+        Assert.Contains("CUDA was requested", cuda.Output);
+        Assert.Contains("-p:EvalKitCuda=12", cuda.Output);
+        Assert.True(auto.ExitCode == ExitCodes.Ok, auto.Output);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory.GetDirectories(temp.File("auto")).Single(), "run.json")));
+        var details = manifest.RootElement.GetProperty("models")[0].GetProperty("details");
+        Assert.Equal("cpu", details.GetProperty("device").GetString());
+        Assert.Contains("cuda not available", details.GetProperty("native_library").GetString());
+    }
+
+    [Fact]
     public async Task Run_without_suite_or_model_says_what_to_pass()
     {
         using var temp = new TempDir();
