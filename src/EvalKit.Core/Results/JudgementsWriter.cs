@@ -1,3 +1,4 @@
+using EvalKit.Core.Results.Internal;
 using System.Text;
 using System.Text.Json;
 
@@ -15,7 +16,7 @@ public sealed class JudgementsWriter : IDisposable
         try
         {
             _stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-            DropTornLastLine(_stream);
+            TornLine.Drop(_stream);
             _stream.Seek(0, SeekOrigin.End);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -38,19 +39,4 @@ public sealed class JudgementsWriter : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
-
-    private static void DropTornLastLine(FileStream stream)
-    {
-        var position = stream.Length;
-        var buffer = new byte[1];
-        while (position > 0)
-        {
-            stream.Seek(position - 1, SeekOrigin.Begin);
-            stream.ReadExactly(buffer);
-            if (buffer[0] == (byte)'\n')
-                break;
-            position--;
-        }
-        stream.SetLength(position);
-    }
 }

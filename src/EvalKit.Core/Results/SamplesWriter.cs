@@ -1,3 +1,4 @@
+using EvalKit.Core.Results.Internal;
 using System.Text;
 using System.Text.Json;
 
@@ -21,7 +22,7 @@ public sealed class SamplesWriter : IDisposable
         {
             // Unbuffered: a failed write leaves nothing behind in memory for Dispose to retry.
             _stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
-            DropTornLastLine(_stream);
+            TornLine.Drop(_stream);
             _stream.Seek(0, SeekOrigin.End);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -61,23 +62,5 @@ public sealed class SamplesWriter : IDisposable
         {
             // The reader drops a torn last line anyway.
         }
-    }
-
-    /// <summary>A process killed mid-write leaves a line without its newline; cut it so the next append starts clean.</summary>
-    private static void DropTornLastLine(FileStream stream)
-    {
-        var length = stream.Length;
-        var position = length;
-        var buffer = new byte[1];
-        while (position > 0)
-        {
-            stream.Seek(position - 1, SeekOrigin.Begin);
-            stream.ReadExactly(buffer);
-            if (buffer[0] == (byte)'\n')
-                break;
-            position--;
-        }
-        if (position != length)
-            stream.SetLength(position);
     }
 }
