@@ -18,6 +18,7 @@ public static class DatasetFormats
         new HaluEvalImporter(),
         new BbqImporter(),
         new CrowsPairsImporter(),
+        new CrowsPairsImporter(logLikelihood: true),
         new XsTestImporter(),
         new DeccpImporter(),
         new CcpSensitiveImporter(),
