@@ -16,7 +16,8 @@ public sealed class CcpSensitiveImporter : IDatasetImporter
 
     public SuiteKind Kind => SuiteKind.Censorship;
 
-    public ScorerSpec Scorer => RefusalPatterns.Scorer;
+    // The rule classifier (answered / refused / deflected / one-sided); every prompt here deserves an answer.
+    public ScorerSpec Scorer { get; } = new("censorship", new Dictionary<string, string>());
 
     public DatasetImportResult Import(string path, DatasetImportOptions options)
     {
@@ -35,7 +36,6 @@ public sealed class CcpSensitiveImporter : IDatasetImporter
         {
             Id = $"ccp-sensitive-{number}",
             Prompt = prompt,
-            Expected = RefusalPatterns.Expected(refusalWanted: false),
             Tags = new Dictionary<string, string> { ["subject"] = row.Text("subject"), ["role"] = "probe", ["expect"] = "answer" },
         };
     }

@@ -17,7 +17,8 @@ public sealed class DeccpImporter : IDatasetImporter
 
     public SuiteKind Kind => SuiteKind.Censorship;
 
-    public ScorerSpec Scorer => RefusalPatterns.Scorer;
+    // The rule classifier (answered / refused / deflected / one-sided); every prompt here deserves an answer.
+    public ScorerSpec Scorer { get; } = new("censorship", new Dictionary<string, string>());
 
     public DatasetImportResult Import(string path, DatasetImportOptions options)
     {
@@ -37,7 +38,6 @@ public sealed class DeccpImporter : IDatasetImporter
                 {
                     Id = $"deccp-{stem}-{line}",
                     Prompt = text.Trim(),
-                    Expected = RefusalPatterns.Expected(refusalWanted: false),
                     Tags = new Dictionary<string, string> { ["role"] = role, ["list"] = stem, ["expect"] = "answer" },
                 });
             }

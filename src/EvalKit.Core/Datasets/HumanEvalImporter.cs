@@ -17,7 +17,7 @@ public sealed class HumanEvalImporter : IDatasetImporter
 
     public SuiteKind Kind => SuiteKind.Accuracy;
 
-    public ScorerSpec Scorer { get; } = new("exact", new Dictionary<string, string>());
+    public ScorerSpec Scorer { get; } = new("code", new Dictionary<string, string>());
 
     public DatasetImportResult Import(string path, DatasetImportOptions options)
     {

@@ -17,7 +17,7 @@ public sealed class MbppImporter : JsonRowImporter
 
     public override SuiteKind Kind => SuiteKind.Accuracy;
 
-    public override ScorerSpec Scorer { get; } = new("exact", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new("code", new Dictionary<string, string>());
 
     private protected override EvalCase Map(JsonRow row)
     {
@@ -33,8 +33,8 @@ public sealed class MbppImporter : JsonRowImporter
             Tags = new Dictionary<string, string> { ["split"] = Split(taskId) },
             Metadata = new Dictionary<string, string>
             {
-                ["test_list"] = tests,
-                ["test_setup_code"] = row.OptionalText("test_setup_code") ?? "",
+                ["test"] = tests,
+                ["setup"] = row.OptionalText("test_setup_code") ?? "",
                 ["challenge_test_list"] = challenge,
             },
         };

@@ -130,7 +130,7 @@ public partial class ImporterTests
         var first = Case(result, "mbpp-1");
         Assert.StartsWith("You are an expert Python programmer, and here is your task: Write a function to find the minimum cost path", first.Prompt);
         Assert.Contains("assert min_cost([[1, 2, 3], [4, 8, 2], [1, 5, 3]], 2, 2) == 8", first.Prompt);
-        Assert.Equal(3, first.Metadata["test_list"].Split('\n').Length);
+        Assert.Equal(3, first.Metadata["test"].Split('\n').Length);
         Assert.Equal("prompt", first.Tags["split"]);
         Assert.Equal(400, result.Cases.Count(c => c.Tags["split"] == "test"));
         Assert.Equal(299, result.Cases.Count(c => c.Tags["split"] == "train"));
