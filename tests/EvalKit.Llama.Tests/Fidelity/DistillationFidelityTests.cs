@@ -87,6 +87,28 @@ public sealed class DistillationFidelityTests
     }
 
     [Fact]
+    public async Task Synthetic_models_of_one_shape_but_different_seeds_diverge()
+    {
+        // Given two tiny synthetic-shape models with the same vocabulary and different random weights
+        using var temp = new TempDir();
+        var shape = EvalKit.Llama.Fixtures.SyntheticModelShape.Preset("tiny");
+        EvalKit.Llama.Fixtures.SyntheticModelWriter.Write(shape, temp.File("seed1.gguf"), EvalKit.Llama.Gguf.GgmlType.F32, seed: 1);
+        EvalKit.Llama.Fixtures.SyntheticModelWriter.Write(shape, temp.File("seed2.gguf"), EvalKit.Llama.Gguf.GgmlType.F32, seed: 2);
+        await using var teacher = await Load(temp.File("seed1.gguf"));
+        await using var student = await Load(temp.File("seed2.gguf"));
+        await using var twin = await Load(temp.File("seed1.gguf"));
+
+        // When the student, and an identical copy of the teacher, are measured against the teacher
+        var different = await new DistillationFidelity(teacher, student).MeasureAsync(Prompts, Short);
+        var same = await new DistillationFidelity(teacher, twin).MeasureAsync(Prompts, Short);
+
+        // Then only the differently seeded model diverges
+        Assert.True(different.KlDivergence.Value > 0);
+        Assert.Equal(0, same.KlDivergence.Value, 9);
+        Assert.Equal(1, same.Top1Agreement.Value);
+    }
+
+    [Fact]
     public async Task Models_whose_tokens_differ_are_refused_naming_the_first_different_token()
     {
         using var temp = new TempDir();
