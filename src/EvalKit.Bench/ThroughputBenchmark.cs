@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using BenchmarkDotNet.Attributes;
+using EvalKit.Bench.Internal;
+
+namespace EvalKit.Bench;
+
+/// <summary>
+/// The BenchmarkDotNet benchmark behind <see cref="BenchRunner"/>: one invocation is one repetition of one
+/// <see cref="BenchCase"/>. Public and unsealed because BenchmarkDotNet requires it; run it through <see cref="BenchRunner"/>.
+/// </summary>
+public class ThroughputBenchmark
+{
+    // The in-process toolchain runs this class in the caller's process, so the plan and the per-repetition
+    // extras (time to first token, tokens generated) travel through static state.
+    internal static IReadOnlyList<BenchCase> Plan { get; set; } = [];
+
+    internal static ConcurrentDictionary<string, List<(TimeSpan FirstToken, int Tokens)>> Extras { get; } = new();
+
+    private IDecodeTarget? _target;
+
+    public static IEnumerable<BenchCase> Cases() => Plan;
+
+    [ParamsSource(nameof(Cases))]
+    public BenchCase Case { get; set; } = null!;
+
+    [GlobalSetup]
+    public void Setup() =>
+        _target = Case.Variant == BenchCase.BareVariant ? BareTarget.Load(Case) : EvalKitTarget.Load(Case);
+
+    [Benchmark]
+    public void Decode()
+    {
+        var target = _target ?? throw new InvalidOperationException("Setup did not run.");
+        var extra = Case.Test == BenchTest.Pp ? (target.PromptProcessing(Case.Tokens), Case.Tokens) : target.Generation(Case.Tokens);
+        Extras.GetOrAdd(Case.Key, _ => []).Add(extra);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _target?.Dispose();
+        _target = null;
+    }
+}
