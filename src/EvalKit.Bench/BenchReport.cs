@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EvalKit.Core.Results;
 using EvalKit.Llama;
 
@@ -13,6 +14,7 @@ public sealed record BenchReport
     public required string EvalkitVersion { get; init; }
     public required HostInfo Host { get; init; }
     /// <summary>Null when no NVIDIA GPU (nvidia-smi) was found.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public GpuInfo? Gpu { get; init; }
     public required LlamaNativeLibrary NativeLibrary { get; init; }
     public required string Device { get; init; }
