@@ -34,6 +34,7 @@ public static class BenchRunner
         {
             ThroughputBenchmark.Plan = cases;
             ThroughputBenchmark.Extras.Clear();
+            ThroughputBenchmark.Failures.Clear();
             var summary = BenchmarkRunner.Run<ThroughputBenchmark>(Config(options));
             if (summary.HasCriticalValidationErrors)
                 throw new EvalKitException("BenchmarkDotNet refused the benchmark: " + string.Join("; ", summary.ValidationErrors.Select(e => e.Message)), null);
@@ -43,7 +44,9 @@ public static class BenchRunner
                 var benchCase = (BenchCase)report.BenchmarkCase.Parameters["Case"];
                 var measured = report.AllMeasurements.Where(m => m.IterationMode == IterationMode.Workload && m.IterationStage == IterationStage.Actual).Select(m => m.Nanoseconds / m.Operations).ToList();
                 if (measured.Count == 0)
-                    throw new EvalKitException($"Benchmark {benchCase} produced no measurements (a repetition failed).", "Run it again; llama.cpp's log: " + string.Join(" | ", NativeLibrarySetup.RecentLog(5)));
+                    throw new EvalKitException(
+                        $"Benchmark {benchCase} produced no measurements: {ThroughputBenchmark.Failures.GetValueOrDefault(benchCase.Key, "a repetition failed")}",
+                        "llama.cpp's last log lines: " + string.Join(" | ", NativeLibrarySetup.RecentLog(5)));
                 var extras = ThroughputBenchmark.Extras[benchCase.Key].TakeLast(measured.Count).ToList();
                 results.Add(ResultRows.Create(benchCase, summaries[benchCase.ModelPath], native, measured, extras));
             }

@@ -16,6 +16,9 @@ public class ThroughputBenchmark
 
     internal static ConcurrentDictionary<string, List<(TimeSpan FirstToken, int Tokens)>> Extras { get; } = new();
 
+    /// <summary>The first error of each case: BenchmarkDotNet only reports that a benchmark failed, not why.</summary>
+    internal static ConcurrentDictionary<string, string> Failures { get; } = new();
+
     private IDecodeTarget? _target;
 
     public static IEnumerable<BenchCase> Cases() => Plan;
@@ -25,14 +28,27 @@ public class ThroughputBenchmark
 
     [GlobalSetup]
     public void Setup() =>
-        _target = Case.Variant == BenchCase.BareVariant ? BareTarget.Load(Case) : EvalKitTarget.Load(Case);
+        _target = Recording<IDecodeTarget>(() => Case.Variant == BenchCase.BareVariant ? BareTarget.Load(Case) : EvalKitTarget.Load(Case));
 
     [Benchmark]
     public void Decode()
     {
         var target = _target ?? throw new InvalidOperationException("Setup did not run.");
-        var extra = Case.Test == BenchTest.Pp ? (target.PromptProcessing(Case.Tokens), Case.Tokens) : target.Generation(Case.Tokens);
+        var extra = Recording(() => Case.Test == BenchTest.Pp ? (target.PromptProcessing(Case.Tokens), Case.Tokens) : target.Generation(Case.Tokens));
         Extras.GetOrAdd(Case.Key, _ => []).Add(extra);
+    }
+
+    private T Recording<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e)
+        {
+            Failures.TryAdd(Case.Key, $"{e.GetType().Name}: {e.Message}");
+            throw;
+        }
     }
 
     [GlobalCleanup]
