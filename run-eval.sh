@@ -2,6 +2,8 @@
 # EvalKit's main job.
 #   ./run-eval.sh                     build, compile the demo teacher/student fixture models, run suites/demo on both
 #   ./run-eval.sh --model PATH.gguf   run every suite under suites/ against your own model (repeat --model to compare)
+#   ./run-eval.sh bench [OPTIONS]     tokens/sec (pp512, tg128; EvalKit vs a bare LLamaSharp loop) on the synthetic
+#                                     qwen2-0.5b q4_0 model, into results/bench-<timestamp>/ (see docs/benchmarks.md)
 #   ./run-eval.sh --help              this text
 # Extra options after the model(s) are passed to 'evalkit run' (see: evalkit run --help).
 # Afterwards the run is reported to reports/latest/ (index.html, summary.md, junit.xml); with EVALKIT_GATES=FILE
@@ -9,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 
 case "${1:-}" in
   -h|--help) usage; exit 0 ;;
@@ -32,6 +34,18 @@ run_and_report() {
   if [ -n "${EVALKIT_GATES:-}" ]; then gates=(--gates "$EVALKIT_GATES"); fi
   "${evalkit[@]}" report "$run_dir" -o reports/latest "${gates[@]}"
 }
+
+if [ "${1:-}" = bench ]; then
+  shift
+  model=.cache/synth/qwen2-0.5b-q4_0.gguf
+  if [ ! -f "$model" ]; then
+    echo "==> writing the synthetic qwen2-0.5b q4_0 model (random weights, real shape) to $model"
+    "${evalkit[@]}" fixtures synth --shape qwen2-0.5b --type q4_0 -o "$model"
+  fi
+  echo "==> evalkit bench $model -t 2 $*"
+  "${evalkit[@]}" bench "$model" -t 2 -o results "$@"
+  exit
+fi
 
 if [ $# -eq 0 ]; then
   echo "==> compiling the demo fixture models (cached by spec digest in .cache/fixtures)"

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using BenchmarkDotNet.Attributes;
+using EvalKit.Bench.Internal;
+
+namespace EvalKit.Bench;
+
+/// <summary>
+/// The BenchmarkDotNet benchmark behind <see cref="BenchRunner"/>: one invocation is one repetition of one
+/// <see cref="BenchCase"/>. Public and unsealed because BenchmarkDotNet requires it; run it through <see cref="BenchRunner"/>.
+/// </summary>
+public class ThroughputBenchmark
+{
+    // The in-process toolchain runs this class in the caller's process, so the plan and the per-repetition
+    // extras (time to first token, tokens generated) travel through static state.
+    internal static IReadOnlyList<BenchCase> Plan { get; set; } = [];
+
+    internal static ConcurrentDictionary<string, List<(TimeSpan FirstToken, int Tokens)>> Extras { get; } = new();
+
+    /// <summary>The first error of each case: BenchmarkDotNet only reports that a benchmark failed, not why.</summary>
+    internal static ConcurrentDictionary<string, string> Failures { get; } = new();
+
+    private IDecodeTarget? _target;
+
+    public static IEnumerable<BenchCase> Cases() => Plan;
+
+    [ParamsSource(nameof(Cases))]
+    public BenchCase Case { get; set; } = null!;
+
+    [GlobalSetup]
+    public void Setup() =>
+        _target = Recording<IDecodeTarget>(() => Case.Variant == BenchCase.BareVariant ? BareTarget.Load(Case) : EvalKitTarget.Load(Case));
+
+    [Benchmark]
+    public void Decode()
+    {
+        var target = _target ?? throw new InvalidOperationException("Setup did not run.");
+        var extra = Recording(() => Case.Test == BenchTest.Pp ? (target.PromptProcessing(Case.Tokens), Case.Tokens) : target.Generation(Case.Tokens));
+        Extras.GetOrAdd(Case.Key, _ => []).Add(extra);
+    }
+
+    private T Recording<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e)
+        {
+            Failures.TryAdd(Case.Key, $"{e.GetType().Name}: {e.Message}");
+            throw;
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _target?.Dispose();
+        _target = null;
+    }
+}

@@ -1,0 +1,101 @@
+using System.ComponentModel;
+using EvalKit.Bench;
+using EvalKit.Cli.Models;
+using EvalKit.Cli.Output;
+using EvalKit.Core;
+using EvalKit.Llama;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EvalKit.Cli.Commands;
+
+/// <summary>
+/// <c>evalkit bench MODEL...</c>: llama-bench's pp and tg throughput for EvalKit's backend and a bare LLamaSharp loop,
+/// measured with BenchmarkDotNet and appended to results/bench-&lt;timestamp&gt;/bench.json; <c>--compare DIR...</c>
+/// sets earlier results side by side.
+/// </summary>
+public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<MODEL_OR_DIR>")]
+        [Description("GGUF model files to measure; with --compare, bench result folders (or bench.json files).")]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("-p|--prompt <N>")]
+        [Description("Prompt tokens decoded in one batch for the ppN test (0 skips it).")]
+        [DefaultValue(512)]
+        public int PromptTokens { get; init; } = 512;
+
+        [CommandOption("-n|--gen <N>")]
+        [Description("Tokens generated one at a time for the tgN test (0 skips it).")]
+        [DefaultValue(128)]
+        public int GenerateTokens { get; init; } = 128;
+
+        [CommandOption("-r|--repetitions <N>")]
+        [Description("Measured repetitions per test, after one warm-up.")]
+        [DefaultValue(5)]
+        public int Repetitions { get; init; } = 5;
+
+        [CommandOption("-t|--threads <N>")]
+        [Description("CPU threads for llama.cpp. Default: half the logical processors.")]
+        public int? Threads { get; init; }
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("cpu, cuda or auto.")]
+        [DefaultValue("cpu")]
+        public string Device { get; init; } = "cpu";
+
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder that receives bench-<timestamp>/bench.json.")]
+        [DefaultValue("results")]
+        public string Out { get; init; } = "results";
+
+        [CommandOption("--compare")]
+        [Description("Print the bench.json of each folder given side by side instead of measuring.")]
+        public bool Compare { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Paths.Length == 0)
+                return ValidationResult.Error("Pass at least one model file (or, with --compare, bench result folders).");
+            if (PromptTokens < 0 || GenerateTokens < 0 || PromptTokens + GenerateTokens == 0)
+                return ValidationResult.Error("-p and -n must not be negative, and one must be positive.");
+            if (Repetitions < 1)
+                return ValidationResult.Error("-r must be at least 1.");
+            if (Threads is < 1)
+                return ValidationResult.Error("-t must be at least 1.");
+            return LocalModelOptions.TryParseDevice(Device, out _)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--device must be cpu, cuda or auto, not '{Device}'.");
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Compare)
+        {
+            console.Write(BenchTable.Compare(settings.Paths, [.. settings.Paths.Select(BenchReportFile.Read)]));
+            return ExitCodes.Ok;
+        }
+        foreach (var path in settings.Paths.Where(p => !File.Exists(p)))
+            throw Errors.PathNotFound("Model file", path, "Pass the path of a .gguf file.");
+        LocalModelOptions.TryParseDevice(settings.Device, out var device);
+        var options = new BenchOptions
+        {
+            Models = settings.Paths,
+            PromptTokens = settings.PromptTokens,
+            GenerateTokens = settings.GenerateTokens,
+            Repetitions = settings.Repetitions,
+            Threads = settings.Threads ?? LlamaModelOptions.DefaultThreads,
+            Device = device,
+        };
+        console.MarkupLine(Markup.Escape($"measuring {settings.Paths.Length} model(s): pp{options.PromptTokens} tg{options.GenerateTokens}, {options.Repetitions} repetitions, {options.Threads} thread(s), evalkit and bare loop ..."));
+        var report = BenchRunner.Run(options);
+        var folder = BenchReportFile.Write(report, settings.Out);
+        console.Write(BenchTable.Create(report));
+        console.MarkupLine(Markup.Escape($"{report.Host.Cpu}, {report.Host.LogicalCores} cores; {report.NativeLibrary}; GPU: {report.Gpu?.Name ?? "none"}"));
+        console.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using EvalKit.Bench;
+using Spectre.Console;
+
+namespace EvalKit.Cli.Output;
+
+/// <summary>llama-bench's table (model, size, params, backend, threads, test, t/s) for bench results.</summary>
+public static class BenchTable
+{
+    public static Table Create(BenchReport report)
+    {
+        var table = new Table().AddColumns("model", "size", "params", "backend", "threads", "test", "variant", "t/s", "ttft ms", "vs bare");
+        foreach (var r in report.Results)
+        {
+            table.AddRow(
+                Markup.Escape(r.Model), Size(r.SizeBytes), Params(r.Params), Markup.Escape(r.Backend), Invariant($"{r.Threads}"),
+                r.Test, r.Variant, Rate(r), Invariant($"{r.AvgTtftMs:F2}"), r.RelativeToBare is { } ratio ? Invariant($"{ratio:P1}") : "");
+        }
+        return table;
+    }
+
+    /// <summary>One row per model, test and variant; one t/s column per result folder.</summary>
+    public static Table Compare(IReadOnlyList<string> names, IReadOnlyList<BenchReport> reports)
+    {
+        var table = new Table().AddColumns("model", "test", "variant");
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var host = reports[i].Host;
+            table.AddColumn(Markup.Escape($"{names[i]}\n{host.Cpu} ({host.LogicalCores} cores)\n{reports[i].NativeLibrary.Name}, {reports[i].Gpu?.Name ?? "no GPU"}"));
+        }
+        var keys = reports.SelectMany(r => r.Results).Select(r => (r.Model, r.Test, r.Variant, r.Threads)).Distinct().ToList();
+        foreach (var key in keys)
+        {
+            var cells = reports.Select(report =>
+                report.Results.FirstOrDefault(r => (r.Model, r.Test, r.Variant, r.Threads) == key) is { } row ? Rate(row) + $" (t{row.Threads})" : "-");
+            table.AddRow([Markup.Escape(key.Model), key.Test, key.Variant, .. cells]);
+        }
+        return table;
+    }
+
+    private static string Rate(BenchResult r) => Invariant($"{r.AvgTs:F2} ± {r.StddevTs:F2}");
+
+    private static string Size(long bytes) => bytes >= 1L << 30 ? Invariant($"{bytes / (double)(1L << 30):F2} GiB") : Invariant($"{bytes / 1048576.0:F2} MiB");
+
+    private static string Params(long count) => count switch
+    {
+        >= 1_000_000_000 => Invariant($"{count / 1e9:F2} B"),
+        >= 1_000_000 => Invariant($"{count / 1e6:F2} M"),
+        _ => Invariant($"{count / 1e3:F2} K"),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using EvalKit.Core;
+using EvalKit.TestSupport;
+
+namespace EvalKit.Cli.Tests;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public async Task Bench_writes_bench_json_and_compare_reads_it_back()
+    {
+        // Given a tiny model and an empty results folder
+        using var temp = new TempDir();
+
+        // When it is benchmarked with tiny sizes
+        var result = await EvalKitProcess.RunAsync(temp.Path,
+            "bench", SharedAssets.Stories260K, "-p", "16", "-n", "8", "-r", "2", "-t", "1", "-o", "results");
+
+        // Then one bench-<timestamp>/bench.json holds four rows, and --compare prints them
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(temp.Path, "results"), "bench-*"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "bench.json")));
+        Assert.Equal(4, json.RootElement.GetProperty("results").GetArrayLength());
+        Assert.True(json.RootElement.TryGetProperty("gpu", out _), "gpu is always present (null without nvidia-smi)");
+
+        var compare = await EvalKitProcess.RunAsync(temp.Path, "bench", "--compare", folder, folder);
+        Assert.Equal(ExitCodes.Ok, compare.ExitCode);
+        Assert.Contains("tg8", compare.Stdout);
+        Assert.Contains("pp16", compare.Stdout);
+    }
+
+    [Fact]
+    public async Task Compare_on_a_folder_without_bench_json_is_bad_input_with_a_hint()
+    {
+        using var temp = new TempDir();
+
+        var result = await EvalKitProcess.RunAsync(temp.Path, "bench", "--compare", temp.Path);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("bench.json", result.Output);
+    }
+}
