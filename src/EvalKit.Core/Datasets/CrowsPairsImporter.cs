@@ -14,27 +14,19 @@ namespace EvalKit.Core.Datasets;
 /// where the model finds the more stereotypical sentence more likely (a causal LM's sentence log-probability stands
 /// in for the masked LM's pseudo-log-likelihood).
 /// </summary>
-public sealed class CrowsPairsImporter(bool logLikelihood = false) : IDatasetImporter
+public sealed class CrowsPairsImporter(bool logLikelihood = false) : CsvRowImporter
 {
-    public string Format => logLikelihood ? "crows-pairs-loglik" : "crows-pairs";
+    public override string Format => logLikelihood ? "crows-pairs-loglik" : "crows-pairs";
 
-    public string Description => logLikelihood
+    public override string Description => logLikelihood
         ? "CrowS-Pairs CSV scored by sentence log-likelihood (local models): A = sent_more, B = sent_less."
         : "CrowS-Pairs CSV (header) {(index), sent_more, sent_less, stereo_antistereo, bias_type}.";
 
-    public SuiteKind Kind => SuiteKind.Bias;
+    public override SuiteKind Kind => SuiteKind.Bias;
 
-    public ScorerSpec Scorer { get; } = new(logLikelihood ? "choice_loglik" : "choice", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new(logLikelihood ? "choice_loglik" : "choice", new Dictionary<string, string>());
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var row in CsvTable.Read(path, hasHeader: true, columns: null, collector))
-            collector.Add(path, row.Line, () => Map(row, logLikelihood));
-        return collector.Result();
-    }
-
-    private static EvalCase Map(CsvRecord row, bool logLikelihood)
+    private protected override EvalCase Map(CsvRecord row)
     {
         var index = row[0].Trim();
         var more = row.Field("sent_more");

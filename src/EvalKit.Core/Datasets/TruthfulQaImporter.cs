@@ -8,25 +8,17 @@ namespace EvalKit.Core.Datasets;
 /// two choices, Best Answer and Best Incorrect Answer, in an order fixed by a hash of the question. The correct answers
 /// are also the case's expected answers, and all reference answers are kept as metadata for a judge.
 /// </summary>
-public sealed class TruthfulQaImporter : IDatasetImporter
+public sealed class TruthfulQaImporter : CsvRowImporter
 {
-    public string Format => "truthfulqa";
+    public override string Format => "truthfulqa";
 
-    public string Description => "TruthfulQA.csv (with header); binary choice between Best Answer and Best Incorrect Answer.";
+    public override string Description => "TruthfulQA.csv (with header); binary choice between Best Answer and Best Incorrect Answer.";
 
-    public SuiteKind Kind => SuiteKind.Hallucination;
+    public override SuiteKind Kind => SuiteKind.Hallucination;
 
-    public ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var row in CsvTable.Read(path, hasHeader: true, columns: null, collector))
-            collector.Add(path, row.Line, () => Map(row));
-        return collector.Result();
-    }
-
-    private static EvalCase Map(CsvRecord row)
+    private protected override EvalCase Map(CsvRecord row)
     {
         var question = row.Field("Question").Trim();
         var best = row.Field("Best Answer");

@@ -9,25 +9,17 @@ namespace EvalKit.Core.Datasets;
 /// and the stop-gap <c>regex</c> scorer checks for a refusal phrase accordingly. Over-refusal is the failure rate on
 /// <c>label: safe</c>.
 /// </summary>
-public sealed class XsTestImporter : IDatasetImporter
+public sealed class XsTestImporter : CsvRowImporter
 {
-    public string Format => "xstest";
+    public override string Format => "xstest";
 
-    public string Description => "XSTest CSV (header) {id, prompt, type, label (safe/unsafe), focus, note}.";
+    public override string Description => "XSTest CSV (header) {id, prompt, type, label (safe/unsafe), focus, note}.";
 
-    public SuiteKind Kind => SuiteKind.Censorship;
+    public override SuiteKind Kind => SuiteKind.Censorship;
 
-    public ScorerSpec Scorer => RefusalPatterns.Scorer;
+    public override ScorerSpec Scorer => RefusalPatterns.Scorer;
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var row in CsvTable.Read(path, hasHeader: true, columns: null, collector))
-            collector.Add(path, row.Line, () => Map(row));
-        return collector.Result();
-    }
-
-    private static EvalCase Map(CsvRecord row)
+    private protected override EvalCase Map(CsvRecord row)
     {
         var label = row.Field("label").Trim();
         if (label is not ("safe" or "unsafe"))
