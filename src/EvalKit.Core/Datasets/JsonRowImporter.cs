@@ -3,27 +3,11 @@ using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Datasets;
 
-/// <summary>
-/// The shared shape of the importers whose files hold one JSON object per line, each mapped to one case: rows are
-/// streamed, and a row that cannot be mapped becomes a <see cref="DatasetProblem"/> instead of stopping the import.
-/// </summary>
-public abstract class JsonRowImporter : IDatasetImporter
+/// <summary>A <see cref="RowImporter"/> over JSON Lines: one JSON object per line, one case per object.</summary>
+public abstract class JsonRowImporter : RowImporter
 {
-    public abstract string Format { get; }
-
-    public abstract string Description { get; }
-
-    public abstract SuiteKind Kind { get; }
-
-    public abstract ScorerSpec Scorer { get; }
-
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var row in JsonLines.Read(path, collector))
-            collector.Add(path, row.Line, () => Map(row));
-        return collector.Result();
-    }
+    private protected override IEnumerable<(long Line, Func<EvalCase> Build)> Rows(string path, CaseCollector collector) =>
+        JsonLines.Read(path, collector).Select(row => (row.Line, (Func<EvalCase>)(() => Map(row))));
 
     /// <summary>One row to one case; throws <see cref="RowException"/> for a row that does not fit the format.</summary>
     private protected abstract EvalCase Map(JsonRow row);
