@@ -90,16 +90,9 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
         throw new EvalKitException($"The {spec.Name} {spec.Source} is not a local GGUF model.", "Distillation fidelity reads next-token distributions, which only local llama.cpp models expose.");
     }
 
-    // The suite's system prompt goes first unless the case has its own, as in evalkit run.
     private static List<FidelityInput> Prompts(IReadOnlyList<Suite> suites) =>
         [.. suites.SelectMany(suite => suite.Cases.Select(c => FidelityInput.FromPrompt($"{suite.Id}/{c.Id}",
-            c.Prompt is { } prompt
-                ? GenerationRequest.Raw(prompt, new())
-                : GenerationRequest.Chat(
-                    suite.Defaults.System is { Length: > 0 } system && c.Messages!.All(m => m.Role != "system")
-                        ? [new ChatMessage("system", system), .. c.Messages!]
-                        : c.Messages!,
-                    new()))))];
+            c.Prompt is { } prompt ? GenerationRequest.Raw(prompt, new()) : GenerationRequest.Chat(suite.ChatMessagesFor(c), new()))))];
 
     private static List<FidelityInput> Paragraphs(string path)
     {

@@ -18,4 +18,13 @@ public sealed record Suite
 
     /// <summary>SHA-256 of the suite file's bytes, recorded in the run manifest.</summary>
     public string Digest { get; init; } = "";
+
+    /// <summary>A chat case's messages as sent: the suite's system prompt first, unless the case brings its own.</summary>
+    public IReadOnlyList<ChatMessage> ChatMessagesFor(EvalCase evalCase)
+    {
+        var messages = evalCase.Messages ?? [];
+        if (Defaults.System is { Length: > 0 } system && !messages.Any(m => m.Role == "system"))
+            return [new ChatMessage("system", system), .. messages];
+        return messages;
+    }
 }

@@ -25,12 +25,5 @@ internal static class RequestBuilder
         return GenerationRequest.Chat(Messages(suite, evalCase), parameters);
     }
 
-    /// <summary>The case's chat messages with the suite's system prompt first, unless the case brings its own.</summary>
-    public static IReadOnlyList<ChatMessage> Messages(Suite suite, EvalCase evalCase)
-    {
-        var messages = evalCase.Messages ?? [];
-        if (suite.Defaults.System is { Length: > 0 } system && !messages.Any(m => m.Role == "system"))
-            return [new ChatMessage("system", system), .. messages];
-        return messages;
-    }
+    public static IReadOnlyList<ChatMessage> Messages(Suite suite, EvalCase evalCase) => suite.ChatMessagesFor(evalCase);
 }
