@@ -7,7 +7,8 @@ namespace EvalKit.Bench;
 /// One benchmark case (a BenchmarkDotNet parameter): a model, a test of <see cref="Tokens"/> tokens, and which
 /// code decodes it: <c>evalkit</c> (<see cref="EvalKit.Llama.LlamaBackend"/>) or <c>bare</c> (a plain LLamaSharp loop).
 /// </summary>
-public sealed record BenchCase(string ModelPath, BenchTest Test, int Tokens, string Variant, int Threads, int ContextSize, LlamaDevice Device)
+public sealed record BenchCase(
+    string ModelPath, BenchTest Test, int Tokens, string Variant, int Threads, int ContextSize, LlamaDevice Device, string? NativeLibraryDirectory = null)
 {
     public const string EvalKitVariant = "evalkit";
     public const string BareVariant = "bare";

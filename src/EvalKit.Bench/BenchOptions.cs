@@ -2,7 +2,10 @@ using EvalKit.Llama;
 
 namespace EvalKit.Bench;
 
-/// <summary>What <see cref="BenchRunner"/> measures: every model × test (pp, tg) × variant (evalkit, bare).</summary>
+/// <summary>
+/// What <see cref="BenchRunner"/> measures: every model × test (pp, tg) × variant (evalkit, bare), and every model's
+/// evaluation throughput answered sequentially and <see cref="EvalParallel"/> at a time.
+/// </summary>
 public sealed record BenchOptions
 {
     public required IReadOnlyList<string> Models { get; init; }
@@ -19,6 +22,18 @@ public sealed record BenchOptions
     public int Threads { get; init; } = LlamaModelOptions.DefaultThreads;
 
     public LlamaDevice Device { get; init; } = LlamaDevice.Cpu;
+
+    /// <summary>A folder holding the user's own llama.cpp build (libllama.so and its ggml libraries); null uses the bundled one.</summary>
+    public string? NativeLibraryDirectory { get; init; }
+
+    /// <summary>Short-answer cases answered per repetition of the evaluation-throughput test.</summary>
+    public int EvalCases { get; init; } = 32;
+
+    /// <summary>Sequences decoded together in the evaluation-throughput test (as <c>run --parallel N</c>); 0 skips the test.</summary>
+    public int EvalParallel { get; init; } = 8;
+
+    /// <summary>The most tokens each evaluation-throughput case may generate.</summary>
+    public int EvalMaxTokens { get; init; } = 16;
 
     /// <summary>Where BenchmarkDotNet writes its artifacts; a temporary folder when null.</summary>
     public string? ArtifactsPath { get; init; }

@@ -20,4 +20,7 @@ public sealed record BenchReport
     public required string Device { get; init; }
     public int Repetitions { get; init; }
     public required IReadOnlyList<BenchResult> Results { get; init; }
+
+    /// <summary>Evaluation throughput, sequential and parallel; empty when the test was skipped (and in older files).</summary>
+    public IReadOnlyList<EvalThroughputResult> Evaluation { get; init; } = [];
 }

@@ -14,7 +14,8 @@ namespace EvalKit.Bench;
 
 /// <summary>
 /// Measures llama-bench's pp and tg throughput with BenchmarkDotNet (in-process, monitoring strategy: one warm-up,
-/// then <see cref="BenchOptions.Repetitions"/> single-invocation iterations), for EvalKit's backend and a bare loop.
+/// then <see cref="BenchOptions.Repetitions"/> single-invocation iterations), for EvalKit's backend and a bare loop,
+/// then evaluation throughput (cases/sec) sequentially and in parallel sequences.
 /// </summary>
 public static class BenchRunner
 {
@@ -25,31 +26,13 @@ public static class BenchRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Repetitions, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.EvalParallel, nameof(options));
         var models = options.Models.Select(Path.GetFullPath).ToList();
         var summaries = models.ToDictionary(m => m, Describe);
-        var native = NativeLibrarySetup.Ensure(options.Device);
-        var cases = Plan(options, models);
+        var native = NativeLibrarySetup.Ensure(options.Device, options.NativeLibraryDirectory);
 
         lock (_lock)
         {
-            ThroughputBenchmark.Plan = cases;
-            ThroughputBenchmark.Extras.Clear();
-            ThroughputBenchmark.Failures.Clear();
-            var summary = BenchmarkRunner.Run<ThroughputBenchmark>(Config(options));
-            if (summary.HasCriticalValidationErrors)
-                throw new EvalKitException("BenchmarkDotNet refused the benchmark: " + string.Join("; ", summary.ValidationErrors.Select(e => e.Message)), null);
-            var results = new List<BenchResult>();
-            foreach (var report in summary.Reports)
-            {
-                var benchCase = (BenchCase)report.BenchmarkCase.Parameters["Case"];
-                var measured = report.AllMeasurements.Where(m => m.IterationMode == IterationMode.Workload && m.IterationStage == IterationStage.Actual).Select(m => m.Nanoseconds / m.Operations).ToList();
-                if (measured.Count == 0)
-                    throw new EvalKitException(
-                        $"Benchmark {benchCase} produced no measurements: {ThroughputBenchmark.Failures.GetValueOrDefault(benchCase.Key, "a repetition failed")}",
-                        "llama.cpp's last log lines: " + string.Join(" | ", NativeLibrarySetup.RecentLog(5)));
-                var extras = ThroughputBenchmark.Extras[benchCase.Key].TakeLast(measured.Count).ToList();
-                results.Add(ResultRows.Create(benchCase, summaries[benchCase.ModelPath], native, measured, extras));
-            }
             return new BenchReport
             {
                 CreatedUtc = DateTimeOffset.UtcNow,
@@ -59,9 +42,72 @@ public static class BenchRunner
                 NativeLibrary = native,
                 Device = options.Device.ToString().ToLowerInvariant(),
                 Repetitions = options.Repetitions,
-                Results = ResultRows.WithRatios(results),
+                Results = MeasureDecoding(options, models, summaries, native),
+                Evaluation = MeasureEvaluation(options, models, native),
             };
         }
+    }
+
+    private static List<BenchResult> MeasureDecoding(
+        BenchOptions options, List<string> models, Dictionary<string, GgufModelSummary> summaries, LlamaNativeLibrary native)
+    {
+        var cases = DecodingPlan(options, models);
+        if (cases.Count == 0)
+            return [];
+        ThroughputBenchmark.Plan = cases;
+        ThroughputBenchmark.Extras.Clear();
+        ThroughputBenchmark.Failures.Clear();
+        var measured = Measure<ThroughputBenchmark, BenchCase>(options, c => c.Key, ThroughputBenchmark.Failures);
+        var results = measured.Select(m =>
+        {
+            var extras = ThroughputBenchmark.Extras[m.Case.Key].TakeLast(m.Nanoseconds.Count).ToList();
+            return ResultRows.Create(m.Case, summaries[m.Case.ModelPath], native, m.Nanoseconds, extras);
+        });
+        return ResultRows.WithRatios(results);
+    }
+
+    private static List<EvalThroughputResult> MeasureEvaluation(BenchOptions options, List<string> models, LlamaNativeLibrary native)
+    {
+        if (options.EvalParallel == 0 || options.EvalCases == 0)
+            return [];
+        EvaluationBenchmark.Plan =
+        [
+            .. from model in models
+               from parallel in options.EvalParallel == 1 ? new[] { 1 } : [1, options.EvalParallel]
+               select new EvalThroughputCase(model, options.EvalCases, parallel, options.EvalMaxTokens, options.Threads, options.Device, options.NativeLibraryDirectory),
+        ];
+        EvaluationBenchmark.Outputs.Clear();
+        EvaluationBenchmark.Failures.Clear();
+        var measured = Measure<EvaluationBenchmark, EvalThroughputCase>(options, c => c.Key, EvaluationBenchmark.Failures);
+        var rows = measured.Select(m =>
+        {
+            var (tokens, texts) = EvaluationBenchmark.Outputs[m.Case.Key];
+            return (Row: EvalThroughputRows.Create(m.Case, native, m.Nanoseconds, [.. tokens.TakeLast(m.Nanoseconds.Count)]), Texts: texts);
+        }).ToList();
+        return EvalThroughputRows.WithSpeedups(rows);
+    }
+
+    /// <summary>Runs one BenchmarkDotNet benchmark over its plan and returns each case's measured repetitions.</summary>
+    private static List<(TCase Case, List<double> Nanoseconds)> Measure<TBenchmark, TCase>(
+        BenchOptions options, Func<TCase, string> key, IReadOnlyDictionary<string, string> failures)
+    {
+        var summary = BenchmarkRunner.Run<TBenchmark>(Config(options));
+        if (summary.HasCriticalValidationErrors)
+            throw new EvalKitException("BenchmarkDotNet refused the benchmark: " + string.Join("; ", summary.ValidationErrors.Select(e => e.Message)), null);
+        var results = new List<(TCase, List<double>)>();
+        foreach (var report in summary.Reports)
+        {
+            var benchCase = (TCase)report.BenchmarkCase.Parameters["Case"];
+            var measured = report.AllMeasurements
+                .Where(m => m.IterationMode == IterationMode.Workload && m.IterationStage == IterationStage.Actual)
+                .Select(m => m.Nanoseconds / m.Operations).ToList();
+            if (measured.Count == 0)
+                throw new EvalKitException(
+                    $"Benchmark {benchCase} produced no measurements: {failures.GetValueOrDefault(key(benchCase), "a repetition failed")}",
+                    "llama.cpp's last log lines: " + string.Join(" | ", NativeLibrarySetup.RecentLog(5)));
+            results.Add((benchCase, measured));
+        }
+        return results;
     }
 
     private static GgufModelSummary Describe(string path)
@@ -73,13 +119,13 @@ public static class BenchRunner
         return summary;
     }
 
-    private static List<BenchCase> Plan(BenchOptions options, IEnumerable<string> models) =>
+    private static List<BenchCase> DecodingPlan(BenchOptions options, IEnumerable<string> models) =>
     [
         .. from model in models
            from test in new[] { (BenchTest.Pp, options.PromptTokens), (BenchTest.Tg, options.GenerateTokens) }
            where test.Item2 > 0
            from variant in new[] { BenchCase.EvalKitVariant, BenchCase.BareVariant }
-           select new BenchCase(model, test.Item1, test.Item2, variant, options.Threads, options.ContextSize, options.Device),
+           select new BenchCase(model, test.Item1, test.Item2, variant, options.Threads, options.ContextSize, options.Device, options.NativeLibraryDirectory),
     ];
 
     private static ManualConfig Config(BenchOptions options)

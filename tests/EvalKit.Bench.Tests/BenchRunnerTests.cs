@@ -13,6 +13,9 @@ public sealed class BenchRunnerTests
         GenerateTokens = 8,
         Repetitions = 2,
         Threads = 1,
+        EvalCases = 8,
+        EvalParallel = 4,
+        EvalMaxTokens = 6,
         ArtifactsPath = Path.Combine(Path.GetTempPath(), "evalkit-bench-tests"),
     }));
 
@@ -88,6 +91,42 @@ public sealed class BenchRunnerTests
         foreach (var field in new[] { "model", "size_bytes", "params", "backend", "threads", "test", "variant", "avg_ts", "stddev_ts", "samples_ts", "ttft_ms" })
             Assert.True(row.TryGetProperty(field, out _), field);
         Assert.True(json.RootElement.TryGetProperty("host", out _));
+        Assert.Equal(_report.Value.Evaluation.Select(r => (r.Variant, r.AvgCasesPerSecond)), back.Evaluation.Select(r => (r.Variant, r.AvgCasesPerSecond)));
+        var evaluation = json.RootElement.GetProperty("evaluation")[0];
+        foreach (var field in new[] { "model", "backend", "cases", "parallel", "variant", "max_tokens", "avg_cases_per_second", "samples_cases_per_second", "generated_tokens" })
+            Assert.True(evaluation.TryGetProperty(field, out _), field);
         Assert.True(json.RootElement.TryGetProperty("native_library", out _));
+    }
+
+    [Fact]
+    public void Evaluation_throughput_compares_sequential_with_parallel_sequences()
+    {
+        // Given the tiny benchmark above (8 cases, --parallel 4); When it runs
+        var rows = _report.Value.Evaluation;
+
+        // Then there is one sequential and one parallel row, each with positive finite rates per repetition
+        Assert.Equal(["parallel4", "sequential"], rows.Select(r => r.Variant).Order());
+        Assert.All(rows, r =>
+        {
+            Assert.Equal((8, 6, "stories260K"), (r.Cases, r.MaxTokens, r.Model));
+            Assert.Equal(2, r.SamplesCasesPerSecond.Count);
+            Assert.All(r.SamplesCasesPerSecond, c => Assert.True(double.IsFinite(c) && c > 0));
+            Assert.True(r.AvgCasesPerSecond > 0 && r.StddevCasesPerSecond >= 0 && r.AvgGeneratedTokensPerSecond > 0);
+            Assert.All(r.GeneratedTokens, t => Assert.InRange(t, 8, 8 * 6));
+        });
+        var sequential = rows.Single(r => r.Parallel == 1);
+        Assert.Null(sequential.SpeedupOverSequential);
+        Assert.Null(sequential.IdenticalToSequential);
+    }
+
+    [Fact]
+    public void Parallel_greedy_answers_match_the_sequential_ones()
+    {
+        var parallel = _report.Value.Evaluation.Single(r => r.Parallel == 4);
+
+        Assert.True(parallel.SpeedupOverSequential > 0);
+        Assert.Equal(0, parallel.DifferingCases);
+        Assert.True(parallel.IdenticalToSequential);
+        Assert.Equal(_report.Value.Evaluation.Single(r => r.Parallel == 1).GeneratedTokens[0], parallel.GeneratedTokens[0]);
     }
 }

@@ -14,19 +14,24 @@ public class BenchCommandTests
 
         // When it is benchmarked with tiny sizes
         var result = await EvalKitProcess.RunAsync(temp.Path,
-            "bench", SharedAssets.Stories260K, "-p", "16", "-n", "8", "-r", "2", "-t", "1", "-o", "results");
+            "bench", SharedAssets.Stories260K, "-p", "16", "-n", "8", "-r", "2", "-t", "1", "-o", "results",
+            "--eval-parallel", "2", "--eval-cases", "4", "--eval-max-tokens", "4");
 
-        // Then one bench-<timestamp>/bench.json holds four rows, and --compare prints them
+        // Then one bench-<timestamp>/bench.json holds four rows and two evaluation rows, and --compare prints them
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var folder = Assert.Single(Directory.GetDirectories(Path.Combine(temp.Path, "results"), "bench-*"));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "bench.json")));
         Assert.Equal(4, json.RootElement.GetProperty("results").GetArrayLength());
         Assert.True(json.RootElement.TryGetProperty("gpu", out _), "gpu is always present (null without nvidia-smi)");
+        var evaluation = json.RootElement.GetProperty("evaluation");
+        Assert.Equal(["sequential", "parallel2"], evaluation.EnumerateArray().Select(e => e.GetProperty("variant").GetString()));
+        Assert.Contains("same", result.Stdout);
 
         var compare = await EvalKitProcess.RunAsync(temp.Path, "bench", "--compare", folder, folder);
         Assert.Equal(ExitCodes.Ok, compare.ExitCode);
         Assert.Contains("tg8", compare.Stdout);
         Assert.Contains("pp16", compare.Stdout);
+        Assert.Contains("eval4", compare.Stdout);
     }
 
     [Fact]
@@ -38,5 +43,17 @@ public class BenchCommandTests
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("bench.json", result.Output);
+    }
+
+    [Fact]
+    public async Task Native_lib_folder_without_llama_is_bad_input_naming_the_folder()
+    {
+        using var temp = new TempDir();
+
+        var result = await EvalKitProcess.RunAsync(temp.Path, "bench", SharedAssets.Stories260K, "-p", "8", "-n", "0", "-r", "1", "--native-lib", temp.Path);
+
+        Assert.NotEqual(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains(temp.Path, result.Output);
+        Assert.Contains("libllama", result.Output);
     }
 }

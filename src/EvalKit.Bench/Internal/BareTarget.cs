@@ -17,7 +17,7 @@ internal sealed class BareTarget(LLamaWeights weights, LLamaContext context, LLa
 
     public static BareTarget Load(BenchCase benchCase)
     {
-        var native = NativeLibrarySetup.Ensure(benchCase.Device);
+        var native = NativeLibrarySetup.Ensure(benchCase.Device, benchCase.NativeLibraryDirectory);
         var parameters = new ModelParams(benchCase.ModelPath)
         {
             ContextSize = (uint)benchCase.ContextSize,

@@ -13,6 +13,7 @@ internal sealed class EvalKitTarget(LlamaBackend backend, string prompt) : IDeco
             Threads = benchCase.Threads,
             ContextSize = benchCase.ContextSize,
             Device = benchCase.Device,
+            NativeLibraryDirectory = benchCase.NativeLibraryDirectory,
         }).GetAwaiter().GetResult();
         var promptTokens = benchCase.Test == BenchTest.Pp ? benchCase.Tokens : 1;
         return new EvalKitTarget(backend, PromptFitter.Fit(backend.Weights, promptTokens).Text);

@@ -46,6 +46,25 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         [DefaultValue("cpu")]
         public string Device { get; init; } = "cpu";
 
+        [CommandOption("--native-lib <DIR>")]
+        [Description("Folder with your own llama.cpp build (libllama.so and its ggml libraries), e.g. a CUDA build; see docs/cuda.md.")]
+        public string? NativeLibraryDirectory { get; init; }
+
+        [CommandOption("--eval-parallel <N>")]
+        [Description("Evaluation throughput: answer --eval-cases short-answer cases one at a time and N at a time (as run --parallel N), in cases/sec. 0 skips it.")]
+        [DefaultValue(8)]
+        public int EvalParallel { get; init; } = 8;
+
+        [CommandOption("--eval-cases <N>")]
+        [Description("Cases answered per repetition of the evaluation-throughput test.")]
+        [DefaultValue(32)]
+        public int EvalCases { get; init; } = 32;
+
+        [CommandOption("--eval-max-tokens <N>")]
+        [Description("The most tokens each evaluation-throughput case may generate (short answers).")]
+        [DefaultValue(16)]
+        public int EvalMaxTokens { get; init; } = 16;
+
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder that receives bench-<timestamp>/bench.json.")]
         [DefaultValue("results")]
@@ -63,6 +82,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
                 return ValidationResult.Error("-p and -n must not be negative, and one must be positive.");
             if (Repetitions < 1)
                 return ValidationResult.Error("-r must be at least 1.");
+            if (EvalParallel < 0 || EvalCases < 1 || EvalMaxTokens < 1)
+                return ValidationResult.Error("--eval-parallel must not be negative; --eval-cases and --eval-max-tokens must be at least 1.");
             if (Threads is < 1)
                 return ValidationResult.Error("-t must be at least 1.");
             return LocalModelOptions.TryParseDevice(Device, out _)
@@ -89,11 +110,18 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             Repetitions = settings.Repetitions,
             Threads = settings.Threads ?? LlamaModelOptions.DefaultThreads,
             Device = device,
+            NativeLibraryDirectory = settings.NativeLibraryDirectory,
+            EvalParallel = settings.EvalParallel,
+            EvalCases = settings.EvalCases,
+            EvalMaxTokens = settings.EvalMaxTokens,
         };
-        console.MarkupLine(Markup.Escape($"measuring {settings.Paths.Length} model(s): pp{options.PromptTokens} tg{options.GenerateTokens}, {options.Repetitions} repetitions, {options.Threads} thread(s), evalkit and bare loop ..."));
+        console.MarkupLine(Markup.Escape($"measuring {settings.Paths.Length} model(s): pp{options.PromptTokens} tg{options.GenerateTokens}, {options.Repetitions} repetitions, {options.Threads} thread(s), evalkit and bare loop"
+            + (options.EvalParallel > 0 ? $"; then {options.EvalCases} cases sequential vs --parallel {options.EvalParallel} ..." : " ...")));
         var report = BenchRunner.Run(options);
         var folder = BenchReportFile.Write(report, settings.Out);
         console.Write(BenchTable.Create(report));
+        if (report.Evaluation.Count > 0)
+            console.Write(BenchTable.Evaluation(report));
         console.MarkupLine(Markup.Escape($"{report.Host.Cpu}, {report.Host.LogicalCores} cores; {report.NativeLibrary}; GPU: {report.Gpu?.Name ?? "none"}"));
         console.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
         return ExitCodes.Ok;

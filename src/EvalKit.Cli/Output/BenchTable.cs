@@ -19,6 +19,21 @@ public static class BenchTable
         return table;
     }
 
+    /// <summary>Evaluation throughput: cases/sec answered one at a time and in parallel sequences.</summary>
+    public static Table Evaluation(BenchReport report)
+    {
+        var table = new Table().AddColumns("model", "backend", "threads", "cases", "variant", "cases/s", "gen t/s", "vs sequential", "same answers");
+        foreach (var r in report.Evaluation)
+        {
+            table.AddRow(
+                Markup.Escape(r.Model), Markup.Escape(r.Backend), Invariant($"{r.Threads}"), Invariant($"{r.Cases} × ≤{r.MaxTokens} tok"), r.Variant,
+                Invariant($"{r.AvgCasesPerSecond:F2} ± {r.StddevCasesPerSecond:F2}"), Invariant($"{r.AvgGeneratedTokensPerSecond:F1}"),
+                r.SpeedupOverSequential is { } speedup ? Invariant($"{speedup:F2}x") : "",
+                r.IdenticalToSequential switch { true => "yes", false => Invariant($"no ({r.DifferingCases} differ)"), null => "" });
+        }
+        return table;
+    }
+
     /// <summary>One row per model, test and variant; one t/s column per result folder.</summary>
     public static Table Compare(IReadOnlyList<string> names, IReadOnlyList<BenchReport> reports)
     {
@@ -34,6 +49,15 @@ public static class BenchTable
             var cells = reports.Select(report =>
                 report.Results.FirstOrDefault(r => (r.Model, r.Test, r.Variant, r.Threads) == key) is { } row ? Rate(row) + $" (t{row.Threads})" : "-");
             table.AddRow([Markup.Escape(key.Model), key.Test, key.Variant, .. cells]);
+        }
+        var evaluationKeys = reports.SelectMany(r => r.Evaluation).Select(r => (r.Model, r.Cases, r.Variant, r.Threads)).Distinct().ToList();
+        foreach (var key in evaluationKeys)
+        {
+            var cells = reports.Select(report =>
+                report.Evaluation.FirstOrDefault(r => (r.Model, r.Cases, r.Variant, r.Threads) == key) is { } row
+                    ? Invariant($"{row.AvgCasesPerSecond:F2} ± {row.StddevCasesPerSecond:F2} cases/s (t{row.Threads})")
+                    : "-");
+            table.AddRow([Markup.Escape(key.Model), Invariant($"eval{key.Cases}"), key.Variant, .. cells]);
         }
         return table;
     }
