@@ -114,6 +114,24 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task Device_cuda_without_cuda_fails_even_when_every_answer_is_cached()
+    {
+        // Given a run on the CPU that filled the response cache
+        using var temp = new TempDir();
+        var suite = temp.Write("s.yaml", StorySuite);
+        var cpu = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "-t", "1", "-o", "cpu");
+        Assert.True(cpu.ExitCode == ExitCodes.Ok, cpu.Output);
+
+        // When the same run asks for CUDA on a machine without it
+        var cuda = await EvalKitProcess.RunAsync(temp.Path, "run", "-s", suite, "-m", SharedAssets.Stories260K, "--device", "cuda", "-t", "1", "-o", "cuda");
+
+        // Then it fails before answering anything from the cache
+        Assert.NotEqual(ExitCodes.Ok, cuda.ExitCode);
+        Assert.Contains("CUDA was requested", cuda.Output);
+        Assert.DoesNotContain("came from the response cache", cuda.Output);
+    }
+
+    [Fact]
     public async Task Device_cuda_without_cuda_fails_fast_and_auto_records_the_cpu()
     {
         using var temp = new TempDir();

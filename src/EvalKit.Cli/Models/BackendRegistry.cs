@@ -38,6 +38,10 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
         try
         {
             GgufModelSummary.Read(source.Path).EnsureGeneratable();
+            // Checked before the run, not when the model first loads: a run answered from the cache never loads it,
+            // and --device cuda must not pass silently on a machine that cannot honour it.
+            if (local.Device == LlamaDevice.Cuda)
+                NativeLibrarySetup.Ensure(local.Device, local.NativeLibraryDirectory);
             return [];
         }
         catch (EvalKitException ex)
