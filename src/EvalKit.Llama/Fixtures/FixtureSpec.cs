@@ -47,7 +47,7 @@ public sealed class FixtureSpec
     {
         var numbered = pairs.Select((p, i) => p.Source.Length > 0 ? p : p with { Source = $"pair {i + 1}" }).ToList();
         var valid = FixturePairs.Validate(numbered, $"fixture '{name}'");
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(new { name, description, pairs = valid.Select(p => new[] { p.Prompt, p.Response }) });
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(new { name, description, pairs = valid.Select(p => (string[])[p.Prompt, p.Response, .. p.ResponseTokens ?? []]) });
         return new FixtureSpec(name, description, "", valid, [], Hash([canonical]));
     }
 
