@@ -89,6 +89,8 @@ public sealed class FixtureSpec
         {
             if (pair?.Prompt is null)
                 problems.Add($"pair {i} has no 'prompt:'");
+            else if (pair.Tokens is { } tokens)
+                pairs.Add(new FixturePair(pair.Prompt, pair.Response ?? string.Concat(tokens), $"pair {i}") { ResponseTokens = tokens });
             else if (pair.Response is null)
                 problems.Add($"pair {i} has no 'response:' (write response: \"\" for an empty answer)");
             else
