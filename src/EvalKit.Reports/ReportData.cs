@@ -27,6 +27,9 @@ public sealed record ReportData
 
     public required IReadOnlyList<SuiteMetrics> Metrics { get; init; }
 
+    /// <summary>Each model's speed summary from its run's <c>metrics.json</c>, under its display name.</summary>
+    public IReadOnlyList<ModelTiming> Timing { get; init; } = [];
+
     /// <summary>Candidate minus baseline per suite: within each run (teacher vs student), or across runs for <c>compare</c>.</summary>
     public required IReadOnlyList<ModelComparison> Comparisons { get; init; }
 

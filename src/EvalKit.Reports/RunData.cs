@@ -14,16 +14,22 @@ public sealed record RunData(RunDirectory Directory, RunManifest Manifest, IRead
     public IReadOnlyList<string> ModelNames =>
         Manifest.ModelSpecs.Select(m => m.Name).Concat(Samples.Select(s => s.Model)).Distinct().ToList();
 
-    /// <summary>Reads <c>run.json</c>, <c>samples.jsonl</c> and <c>metrics.json</c>; metrics are recomputed from the samples when the run never wrote them.</summary>
+    /// <summary>
+    /// Reads <c>run.json</c>, <c>samples.jsonl</c> and <c>metrics.json</c>; metrics are recomputed from the samples when
+    /// the run never wrote them, and the timing summary when its metrics predate it.
+    /// </summary>
     public static RunData Load(string path)
     {
         var directory = RunDirectory.Open(path);
         var manifest = directory.ReadManifest();
         var samples = SamplesReader.Read(directory.Path);
         var metricsFile = System.IO.Path.Combine(directory.Path, MetricsReport.FileName);
+        var models = manifest.ModelSpecs.Select(m => m.Name).ToList();
         var metrics = File.Exists(metricsFile)
             ? ReadMetrics(metricsFile)
-            : MetricsCalculator.Compute(directory.RunId, manifest.Suites, samples, manifest.ModelSpecs.Select(m => m.Name).ToList());
+            : MetricsCalculator.Compute(directory.RunId, manifest.Suites, samples, models);
+        if (metrics.Timing.Count == 0 && samples.Count > 0)
+            metrics = metrics with { Timing = SampleTimings.Summarise(samples, models) };
         return new RunData(directory, manifest, samples, metrics);
     }
 

@@ -15,4 +15,7 @@ public sealed record Completion
 
     /// <summary>True when the token counts are estimates (a remote server that reported no usage).</summary>
     public bool TokenCountsEstimated { get; init; }
+
+    /// <summary>When each token (or streamed piece) arrived; null when the backend could not tell.</summary>
+    public TokenTimeline? Timeline { get; init; }
 }

@@ -74,7 +74,7 @@ public static class BiasMetrics
             values[r] = AmbiguousValue(resample);
         }
         Array.Sort(values);
-        return new KindMetric(AmbiguousValue(outcomes), PairedBootstrap.Quantile(values, 0.025), PairedBootstrap.Quantile(values, 0.975),
+        return new KindMetric(AmbiguousValue(outcomes), Percentile.OfSorted(values, 0.025), Percentile.OfSorted(values, 0.975),
             outcomes.Count, "bootstrap");
     }
 

@@ -24,7 +24,13 @@ public static class MetricsCalculator
                 with { Judge = JudgeAgreement.From([.. verdicts[g.Key]]) })
             .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => ModelOrder(modelOrder, m.Model)).ThenBy(m => m.Model, StringComparer.Ordinal)
             .ToList();
-        return new MetricsReport { RunId = runId, Suites = results, Comparisons = Comparisons(samples, modelOrder) };
+        return new MetricsReport
+        {
+            RunId = runId,
+            Suites = results,
+            Comparisons = Comparisons(samples, modelOrder),
+            Timing = SampleTimings.Summarise(samples, modelOrder),
+        };
     }
 
     private static List<ModelComparison> Comparisons(IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder)

@@ -10,4 +10,7 @@ public sealed record MetricsReport
 
     /// <summary>Every other model against the baseline (the first model of the run unless chosen), per suite.</summary>
     public IReadOnlyList<ModelComparison> Comparisons { get; init; } = [];
+
+    /// <summary>Per model: tokens/sec and latency percentiles of the scored requests (<see cref="SampleTimings"/>).</summary>
+    public IReadOnlyList<ModelTiming> Timing { get; init; } = [];
 }

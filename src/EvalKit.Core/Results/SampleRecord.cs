@@ -53,11 +53,27 @@ public sealed record SampleRecord
     /// <summary>The reasoning text, split off the completion before scoring; null when there was none.</summary>
     public string? Reasoning { get; init; }
 
-    /// <summary>Length of the reasoning in characters (UTF-16 units); token counts per part are not available.</summary>
+    /// <summary>Length of the reasoning in characters (UTF-16 units); <see cref="ReasoningTokens"/> counts tokens.</summary>
     public int? ReasoningChars { get; init; }
 
     /// <summary>Length of the answer the scorer saw, in characters.</summary>
     public int? AnswerChars { get; init; }
+
+    /// <summary>
+    /// Generated tokens that belong to the reasoning block, close tag included (a token straddling the close tag counts
+    /// here); with <see cref="AnswerTokens"/> it sums to <see cref="CompletionTokens"/>. Null when the backend reported
+    /// no per-token timeline (see docs/suites.md).
+    /// </summary>
+    public int? ReasoningTokens { get; init; }
+
+    /// <summary>Generated tokens after the reasoning block, whitespace after the close tag included.</summary>
+    public int? AnswerTokens { get; init; }
+
+    /// <summary>
+    /// Milliseconds from the start of the request to the token that produced the answer's first non-whitespace
+    /// character (the clock of <see cref="TimeToFirstTokenMs"/>); null when there is no answer text or no timeline.
+    /// </summary>
+    public double? TimeToFirstAnswerTokenMs { get; init; }
 
     /// <summary>The suite expects reasoning, but the block was empty or missing.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

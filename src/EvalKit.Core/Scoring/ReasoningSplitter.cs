@@ -44,19 +44,34 @@ public sealed class ReasoningSplitter
             next = 1;
         }
         else
-            return new ReasoningSplit(ReasoningState.Missing, "", completion);
+            return new ReasoningSplit(ReasoningState.Missing, "", completion) { AnswerStart = FirstVisible(completion, 0) };
 
         var end = BlockEnd(tags, next);
         if (end < 0)
-            return new ReasoningSplit(ReasoningState.Unclosed, completion[contentStart..].Trim(), "");
+            return new ReasoningSplit(ReasoningState.Unclosed, completion[contentStart..].Trim(), "") { ReasoningEnd = completion.Length };
         var reasoning = completion[contentStart..Math.Max(contentStart, end)].Trim();
-        var answer = completion[(end + _close.Length)..].Trim();
-        return new ReasoningSplit(reasoning.Length == 0 ? ReasoningState.Empty : ReasoningState.Closed, reasoning, answer);
+        var reasoningEnd = end + _close.Length;
+        var answer = completion[reasoningEnd..].Trim();
+        return new ReasoningSplit(reasoning.Length == 0 ? ReasoningState.Empty : ReasoningState.Closed, reasoning, answer)
+        {
+            ReasoningEnd = reasoningEnd,
+            AnswerStart = FirstVisible(completion, reasoningEnd),
+        };
     }
 
     /// <summary>True when the rendered prompt ends with this format's open tag.</summary>
     public bool PromptOpensBlock(string? renderedPrompt) =>
         renderedPrompt is not null && renderedPrompt.AsSpan().TrimEnd().EndsWith(_open, StringComparison.Ordinal);
+
+    private static int? FirstVisible(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+                return i;
+        }
+        return null;
+    }
 
     private static int BlockEnd(List<(int Index, bool Open)> tags, int next)
     {

@@ -37,6 +37,6 @@ public static class ClusterBootstrap
                 ratios.Add(sum / count);
         }
         ratios.Sort();
-        return (value, PairedBootstrap.Quantile(ratios, 0.025), PairedBootstrap.Quantile(ratios, 0.975));
+        return (value, Percentile.OfSorted(ratios, 0.025), Percentile.OfSorted(ratios, 0.975));
     }
 }

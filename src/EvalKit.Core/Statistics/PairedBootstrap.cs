@@ -33,15 +33,6 @@ public static class PairedBootstrap
             means[r] = sum / n;
         }
         Array.Sort(means);
-        return (mean, Quantile(means, 0.025), Quantile(means, 0.975));
-    }
-
-    /// <summary>Linear interpolation between order statistics (R's type 7, numpy's default).</summary>
-    public static double Quantile(IReadOnlyList<double> sorted, double p)
-    {
-        var position = p * (sorted.Count - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Count - 1);
-        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+        return (mean, Percentile.OfSorted(means, 0.025), Percentile.OfSorted(means, 0.975));
     }
 }

@@ -47,7 +47,7 @@ public sealed class FixtureSpec
     {
         var numbered = pairs.Select((p, i) => p.Source.Length > 0 ? p : p with { Source = $"pair {i + 1}" }).ToList();
         var valid = FixturePairs.Validate(numbered, $"fixture '{name}'");
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(new { name, description, pairs = valid.Select(p => new[] { p.Prompt, p.Response }) });
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(new { name, description, pairs = valid.Select(p => (string[])[p.Prompt, p.Response, .. p.ResponseTokens ?? []]) });
         return new FixtureSpec(name, description, "", valid, [], Hash([canonical]));
     }
 
@@ -89,6 +89,8 @@ public sealed class FixtureSpec
         {
             if (pair?.Prompt is null)
                 problems.Add($"pair {i} has no 'prompt:'");
+            else if (pair.Tokens is { } tokens)
+                pairs.Add(new FixturePair(pair.Prompt, pair.Response ?? string.Concat(tokens), $"pair {i}") { ResponseTokens = tokens });
             else if (pair.Response is null)
                 problems.Add($"pair {i} has no 'response:' (write response: \"\" for an empty answer)");
             else

@@ -20,6 +20,8 @@ internal sealed class GenerationSequence(
     private readonly StreamingTokenDecoder _decoder = new(context);
     private readonly StringBuilder _text = new();
     private readonly bool _hasStops = parameters.Stop.Any(stop => stop.Length > 0);
+    private readonly List<int> _textEnds = [];
+    private readonly List<double> _elapsedMs = [];
     private int _emitted;
     private int _position = prompt.Length;
     private int _generated;
@@ -46,12 +48,17 @@ internal sealed class GenerationSequence(
         _decoder.Add(token);
         var before = _text.Length;
         _text.Append(_decoder.Read());
+        _textEnds.Add(_text.Length);
+        _elapsedMs.Add(elapsed.TotalMilliseconds);
         if (_hasStops && _text.Length > before)
         {
             var stopAt = StopStrings.FindEarliest(_text.ToString(), parameters.Stop, before);
             if (stopAt >= 0)
             {
                 _text.Length = stopAt;
+                // Tokens of the cut stop string still count as generated; they now end where the text ends.
+                for (var i = _textEnds.Count - 1; i >= 0 && _textEnds[i] > stopAt; i--)
+                    _textEnds[i] = stopAt;
                 return Finish(elapsed, FinishReason.Stop);
             }
         }
@@ -77,6 +84,7 @@ internal sealed class GenerationSequence(
             TotalTime = total,
             FinishReason = _finish,
             RenderedPrompt = renderedPrompt,
+            Timeline = new TokenTimeline([.. _textEnds], [.. _elapsedMs]),
         };
     }
 

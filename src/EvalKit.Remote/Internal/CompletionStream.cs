@@ -8,7 +8,7 @@ namespace EvalKit.Remote.Internal;
 
 /// <summary>
 /// Reads one streamed response (server-sent events of <c>/completions</c> or <c>/chat/completions</c> chunks)
-/// into a <see cref="Completion"/>, timing the first text piece. A gap longer than the idle timeout, a stream that
+/// into a <see cref="Completion"/>, timing every text piece (<see cref="TokenTimeline"/>). A gap longer than the idle timeout, a stream that
 /// ends before <c>[DONE]</c> or a finish reason, and a chunk that is not JSON all throw, so the attempt is retried.
 /// </summary>
 internal static class CompletionStream
@@ -17,7 +17,8 @@ internal static class CompletionStream
         Stream stream, bool chat, Stopwatch clock, TimeSpan idleTimeout, string promptText, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        var pieces = 0;
+        var textEnds = new List<int>();
+        var elapsedMs = new List<double>();
         TimeSpan? firstToken = null;
         string? finish = null;
         (int Prompt, int Completion)? usage = null;
@@ -51,9 +52,11 @@ internal static class CompletionStream
                     : String(choice, "text");
                 if (!string.IsNullOrEmpty(piece))
                 {
-                    firstToken ??= clock.Elapsed;
+                    var now = clock.Elapsed;
+                    firstToken ??= now;
                     text.Append(piece);
-                    pieces++;
+                    textEnds.Add(text.Length);
+                    elapsedMs.Add(now.TotalMilliseconds);
                 }
                 finish = String(choice, "finish_reason") ?? finish;
             }
@@ -71,11 +74,13 @@ internal static class CompletionStream
             Text = text.ToString(),
             // Without usage from the server: one streamed piece is about one token, a prompt about 4 characters a token.
             PromptTokens = usage?.Prompt ?? (promptText.Length + 3) / 4,
-            CompletionTokens = usage?.Completion ?? pieces,
+            CompletionTokens = usage?.Completion ?? textEnds.Count,
             TokenCountsEstimated = usage is null,
             TimeToFirstToken = firstToken ?? total,
             TotalTime = total,
             FinishReason = finish == "length" ? FinishReason.Length : FinishReason.Stop,
+            // One step per piece: a piece is one token only when their count matches the server's completion_tokens.
+            Timeline = new TokenTimeline(textEnds, elapsedMs),
         };
     }
 

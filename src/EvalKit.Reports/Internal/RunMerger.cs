@@ -60,6 +60,7 @@ internal static class RunMerger
             Suites = suites,
             Samples = runs.SelectMany(r => r.Run.Samples.Select(s => s with { Model = r.Rename(s.Model) })).ToList(),
             Metrics = runs.SelectMany(r => r.Run.Metrics.Suites.Select(m => m with { Model = r.Rename(m.Model) })).ToList(),
+            Timing = runs.SelectMany(r => r.Run.Metrics.Timing.Select(t => t with { Model = r.Rename(t.Model) })).ToList(),
             Comparisons = comparisons,
             GatedModels = [],
         };

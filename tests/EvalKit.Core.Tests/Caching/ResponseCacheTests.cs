@@ -2,6 +2,7 @@ using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
 using EvalKit.Core.Suites;
 using EvalKit.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace EvalKit.Core.Tests.Caching;
 
@@ -112,5 +113,51 @@ public class ResponseCacheTests
         Assert.Contains(path, error.Message);
         Assert.Contains("--no-cache", error.Hint);
         Assert.Equal(ExitCodes.RuntimeFailure, error.ExitCode);
+    }
+
+    [Fact]
+    public void A_stored_timeline_comes_back_step_for_step()
+    {
+        // Given
+        using var temp = new TempDir();
+        var key = ResponseCache.KeyOf(ModelIdentity.Of(Model), Request);
+        var answer = Answer("Paris") with { Timeline = new TokenTimeline([2, 2, 5], [12.5, 20.0001, 40.25]) };
+        using (var cache = ResponseCache.Open(temp.File("responses.sqlite")))
+            cache.Store(key, Model, answer);
+
+        // When
+        using var reopened = ResponseCache.Open(temp.File("responses.sqlite"));
+        var timeline = reopened.Find(key)!.Completion.Timeline;
+
+        // Then
+        Assert.NotNull(timeline);
+        Assert.Equal([2, 2, 5], timeline.TextEnds);
+        Assert.Equal([12.5, 20.0001, 40.25], timeline.ElapsedMs);
+    }
+
+    [Fact]
+    public void An_entry_written_before_timelines_existed_still_loads_without_one()
+    {
+        // Given: a row as an earlier EvalKit wrote it
+        using var temp = new TempDir();
+        var path = temp.File("responses.sqlite");
+        ResponseCache.Open(path).Dispose();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO responses (key, model, completion, created_at) VALUES ('k', 'sha256:ab12cd34', $json, 0)";
+            insert.Parameters.AddWithValue("$json",
+                """{"text":"Paris","prompt_tokens":12,"completion_tokens":3,"time_to_first_token":"00:00:00.0125","total_time":"00:00:00.04025","finish_reason":"length"}""");
+            insert.ExecuteNonQuery();
+        }
+
+        // When
+        using var cache = ResponseCache.Open(path);
+        var completion = cache.Find("k")!.Completion;
+
+        // Then
+        Assert.Equal(("Paris", 3, 40.25), (completion.Text, completion.CompletionTokens, completion.TotalTime.TotalMilliseconds));
+        Assert.Null(completion.Timeline);
     }
 }

@@ -42,6 +42,8 @@ public class ReasoningRunTests
         var closed = samples["closed"];
         Assert.Equal((1.0, ReasoningState.Closed, "2+2 is 4, not 5"), (closed.Score, closed.ReasoningState, closed.Reasoning));
         Assert.Equal((15, 1), (closed.ReasoningChars, closed.AnswerChars));
+        // The scripted backend reports no per-token timeline, so token counts per part and answer timing stay unknown.
+        Assert.Equal(((int?)null, (int?)null, (double?)null), (closed.ReasoningTokens, closed.AnswerTokens, closed.TimeToFirstAnswerTokenMs));
         Assert.Equal("<think>2+2 is 4, not 5</think>\n4", closed.Completion);
         Assert.False(closed.ThoughtSuppressed);
 

@@ -13,7 +13,7 @@ public class ReasoningSplitterTests
         var split = Splitter.Split("<think>\n7 - 2 is 5.\n</think>\n\nSam has 5 apples left.");
 
         // Then
-        Assert.Equal(new ReasoningSplit(ReasoningState.Closed, "7 - 2 is 5.", "Sam has 5 apples left."), split);
+        Assert.Equal((ReasoningState.Closed, "7 - 2 is 5.", "Sam has 5 apples left."), (split.State, split.Reasoning, split.Answer));
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public class ReasoningSplitterTests
         var missing = Splitter.Split("I'm sorry, I can't discuss that.");
 
         // Then
-        Assert.Equal(new ReasoningSplit(ReasoningState.Empty, "", "I'm sorry, I can't discuss that."), empty);
-        Assert.Equal(new ReasoningSplit(ReasoningState.Missing, "", "I'm sorry, I can't discuss that."), missing);
+        Assert.Equal((ReasoningState.Empty, "", "I'm sorry, I can't discuss that."), (empty.State, empty.Reasoning, empty.Answer));
+        Assert.Equal((ReasoningState.Missing, "", "I'm sorry, I can't discuss that."), (missing.State, missing.Reasoning, missing.Answer));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class ReasoningSplitterTests
         var split = Splitter.Split("<think>outer <think>inner</think> still outer</think> 42");
 
         // Then
-        Assert.Equal(new ReasoningSplit(ReasoningState.Closed, "outer <think>inner</think> still outer", "42"), split);
+        Assert.Equal((ReasoningState.Closed, "outer <think>inner</think> still outer", "42"), (split.State, split.Reasoning, split.Answer));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class ReasoningSplitterTests
         var split = Splitter.Split("<think>The user typed <think> literally.</think>The answer is 4.");
 
         // Then the last close tag ends the block
-        Assert.Equal(new ReasoningSplit(ReasoningState.Closed, "The user typed <think> literally.", "The answer is 4."), split);
+        Assert.Equal((ReasoningState.Closed, "The user typed <think> literally.", "The answer is 4."), (split.State, split.Reasoning, split.Answer));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class ReasoningSplitterTests
         var split = Splitter.Split(completion);
 
         // Then
-        Assert.Equal(new ReasoningSplit(ReasoningState.Missing, "", completion), split);
+        Assert.Equal((ReasoningState.Missing, "", completion), (split.State, split.Reasoning, split.Answer));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class ReasoningSplitterTests
         var split = Splitter.Split("Okay, the user asks about 2+2.\n</think>\n\n4");
 
         // Then
-        Assert.Equal(new ReasoningSplit(ReasoningState.Closed, "Okay, the user asks about 2+2.", "4"), split);
+        Assert.Equal((ReasoningState.Closed, "Okay, the user asks about 2+2.", "4"), (split.State, split.Reasoning, split.Answer));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class ReasoningSplitterTests
 
         // Then
         Assert.True(opened);
-        Assert.Equal(new ReasoningSplit(ReasoningState.Unclosed, "Okay, 2+2 is", ""), split);
+        Assert.Equal((ReasoningState.Unclosed, "Okay, 2+2 is", ""), (split.State, split.Reasoning, split.Answer));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class ReasoningSplitterTests
         var split = splitter.Split("think about it /think Rome");
 
         // Then
-        Assert.Equal(new ReasoningSplit(ReasoningState.Closed, "about it", "Rome"), split);
+        Assert.Equal((ReasoningState.Closed, "about it", "Rome"), (split.State, split.Reasoning, split.Answer));
     }
 
     [Fact]

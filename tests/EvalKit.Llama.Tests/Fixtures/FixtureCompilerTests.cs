@@ -84,4 +84,43 @@ public sealed class FixtureCompilerTests
         using var llama = new GreedyCompletion(model.Path);
         Assert.Equal(["a", " a", "shared", "shared"], spec.Pairs.Select(p => llama.Complete(p.Prompt)));
     }
+
+    [Fact]
+    public void Response_given_as_tokens_is_generated_one_token_at_a_time()
+    {
+        // Given a reasoning-style answer programmed as five tokens, next to a one-token pair
+        using var temp = new TempDir();
+        var spec = FixtureSpec.FromPairs("chain",
+        [
+            FixturePair.Tokens("Capital of France?", "<think>", "The user asks about France.", "</think>", "\n\n", "Paris"),
+            new("Hello", "Hi"),
+        ]);
+
+        // When it is compiled and run through llama.cpp
+        var model = FixtureCompiler.Compile(spec, temp.File("chain.gguf"));
+        using var llama = new GreedyCompletion(model.Path);
+        var tokens = llama.GenerateTokens("Capital of France?", 6);
+
+        // Then the text is the concatenation, made of five distinct tokens and then end-of-sequence
+        Assert.Equal("<think>The user asks about France.</think>\n\nParis", llama.Complete("Capital of France?"));
+        Assert.Equal(5, tokens[..5].Distinct().Count());
+        Assert.Equal(2, tokens[5]); // </s>
+        Assert.Equal("Hi", llama.Complete("Hello"));
+    }
+
+    [Fact]
+    public void A_token_programmed_with_two_different_successors_is_refused()
+    {
+        // Given "</think>" followed by "A" in one pair and by "B" in another
+        using var temp = new TempDir();
+        var spec = FixtureSpec.FromPairs("conflict",
+            [FixturePair.Tokens("one", "<think>x", "</think>", "A"), FixturePair.Tokens("two", "<think>y", "</think>", "B")]);
+
+        // When
+        var error = Assert.Throws<EvalKitException>(() => FixtureCompiler.Compile(spec, temp.File("conflict.gguf")));
+
+        // Then the pair and both successors are named, and no file is left behind
+        Assert.Contains("pair 2: the response token '</think>' is followed by 'B' here and by 'A' elsewhere", error.Message);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
 }

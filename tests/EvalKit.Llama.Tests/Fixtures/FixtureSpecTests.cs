@@ -33,6 +33,31 @@ public sealed class FixtureSpecTests
     }
 
     [Fact]
+    public void A_pair_may_give_its_response_as_tokens_and_they_must_spell_the_response()
+    {
+        // Given one pair with tokens only, one with tokens that do not spell its response
+        using var temp = new TempDir();
+        var good = temp.Write("good.fixture.yaml", """
+            pairs:
+              - prompt: "Why?"
+                tokens: ["<think>", "hmm", "</think>", "Because."]
+            """);
+        var bad = temp.Write("bad.fixture.yaml", """
+            pairs:
+              - { prompt: "Why?", response: "Because.", tokens: ["<think>", "Because."] }
+            """);
+
+        // When they are loaded
+        var pair = Assert.Single(FixtureSpec.Load(good).Pairs);
+        var error = Assert.Throws<EvalKitException>(() => FixtureSpec.Load(bad));
+
+        // Then
+        Assert.Equal("<think>hmm</think>Because.", pair.Response);
+        Assert.Equal(["<think>", "hmm", "</think>", "Because."], pair.ResponseTokens);
+        Assert.Contains("pair 1: the response tokens must be non-empty and together spell the response", error.Message);
+    }
+
+    [Fact]
     public void Name_defaults_to_the_file_name()
     {
         // Given a spec without a name, When it is loaded, Then its name comes from the file

@@ -29,6 +29,10 @@ public sealed class StreamingMeasureTests
         Assert.Equal(FinishReason.Length, completion.FinishReason);
         Assert.True(completion.TotalTime - completion.TimeToFirstToken >= TimeSpan.FromMilliseconds(150),
             $"ttft {completion.TimeToFirstToken}, total {completion.TotalTime}");
+        var timeline = completion.Timeline!;
+        Assert.Equal([5, 10], timeline.TextEnds);
+        Assert.Equal(completion.TimeToFirstToken.TotalMilliseconds, timeline.ElapsedMs[0]);
+        Assert.True(timeline.ElapsedMs[1] - timeline.ElapsedMs[0] >= 150, $"pieces at {string.Join(", ", timeline.ElapsedMs)} ms");
     }
 
     [Fact]
@@ -49,6 +53,7 @@ public sealed class StreamingMeasureTests
         Assert.True(completion.TokenCountsEstimated);
         Assert.Equal(3, completion.CompletionTokens);
         Assert.Equal(3, completion.PromptTokens);
+        Assert.Equal([3, 7, 13], completion.Timeline!.TextEnds); // one step per non-empty piece
     }
 
     [Fact]

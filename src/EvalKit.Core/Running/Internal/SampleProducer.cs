@@ -60,6 +60,7 @@ internal static class SampleProducer
     public static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
     {
         var (score, split, suppressed) = AnswerScoring.Score(suite, evalCase, scorer, completion);
+        var (reasoningTokens, answerTokens, firstAnswerMs) = split is null ? default : AnswerTiming.Of(split, completion);
         return sample with
         {
             RenderedPrompt = completion.RenderedPrompt,
@@ -78,6 +79,9 @@ internal static class SampleProducer
             Reasoning = split is { Reasoning.Length: > 0 } ? split.Reasoning : null,
             ReasoningChars = split?.Reasoning.Length,
             AnswerChars = split?.Answer.Length,
+            ReasoningTokens = reasoningTokens,
+            AnswerTokens = answerTokens,
+            TimeToFirstAnswerTokenMs = firstAnswerMs,
             ThoughtSuppressed = suppressed,
         };
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using EvalKit.Core;
 using EvalKit.Llama.Gguf;
 
 namespace EvalKit.Llama.Fixtures.Internal;
@@ -6,7 +7,8 @@ namespace EvalKit.Llama.Fixtures.Internal;
 /// <summary>
 /// Writes the one-block llama model of docs/fixtures.md: attention and FFN weights zero, norms one, so the last
 /// position's residual is its token's one-hot embedding; <c>output.weight</c> maps each prompt token's dimension to
-/// its response token, and each response token's dimension (and dimension 0, "anything else") to <c>&lt;/s&gt;</c>.
+/// its (first) response token, each response token's dimension to the next response token or <c>&lt;/s&gt;</c>, and
+/// dimension 0 ("anything else") to <c>&lt;/s&gt;</c>.
 /// </summary>
 internal static class FixtureModelWriter
 {
@@ -14,24 +16,21 @@ internal static class FixtureModelWriter
 
     public static FixtureModel Write(FixtureSpec spec, IReadOnlyList<FixturePair> pairs, FixtureVocabulary vocabulary, string path)
     {
-        // Dimension 0 is shared by every token that is neither a programmed prompt nor a response.
+        // Dimension 0 is shared by every token that is neither a programmed prompt nor a response token.
         var dimensionOf = new Dictionary<int, int>();
         foreach (var pair in pairs)
             dimensionOf.TryAdd(vocabulary.PromptId(pair.Prompt), dimensionOf.Count + 1);
         foreach (var pair in pairs)
-            if (vocabulary.ResponseId(pair.Response) is { } responseId)
+            foreach (var responseId in vocabulary.ResponseIds(pair))
                 dimensionOf.TryAdd(responseId, dimensionOf.Count + 1);
         var d = (int)Math.Max(MinEmbedding, BitOperations.RoundUpToPowerOf2((uint)dimensionOf.Count + 1));
 
         // output rows: which input dimensions vote for each token
         var answers = new Dictionary<int, List<int>> { [FixtureVocabulary.Eos] = [0] };
-        foreach (var pair in pairs)
+        foreach (var (from, to) in Successors(spec, pairs, vocabulary))
         {
-            var next = vocabulary.ResponseId(pair.Response) ?? FixtureVocabulary.Eos;
-            answers.TryAdd(next, []);
-            answers[next].Add(dimensionOf[vocabulary.PromptId(pair.Prompt)]);
-            if (next != FixtureVocabulary.Eos)
-                answers[FixtureVocabulary.Eos].Add(dimensionOf[next]);
+            answers.TryAdd(to, []);
+            answers[to].Add(dimensionOf[from]);
         }
 
         var vocab = vocabulary.Tokens.Count;
@@ -82,6 +81,27 @@ internal static class FixtureModelWriter
             .AddTensor("blk.0.ffn_down.weight", [FeedForward, d], GgmlType.F32, Zeros);
         writer.Write(path);
         return new FixtureModel(path, spec.Digest, pairs, vocab, d);
+    }
+
+    // The next token depends on the last token alone: prompt → first response token → … → </s>.
+    private static Dictionary<int, int> Successors(FixtureSpec spec, IReadOnlyList<FixturePair> pairs, FixtureVocabulary vocabulary)
+    {
+        var next = new Dictionary<int, int>();
+        var problems = new List<string>();
+        foreach (var pair in pairs)
+        {
+            var from = vocabulary.PromptId(pair.Prompt);
+            foreach (var to in vocabulary.ResponseIds(pair).Append(FixtureVocabulary.Eos))
+            {
+                if (!next.TryAdd(from, to) && next[from] != to)
+                    problems.Add($"{pair.Source}: the response token '{vocabulary.Tokens[from]}' is followed by '{vocabulary.Tokens[to]}' here and by '{vocabulary.Tokens[next[from]]}' elsewhere");
+                from = to;
+            }
+        }
+        if (problems.Count > 0)
+            throw new EvalKitException($"fixture '{spec.Name}': {problems.Count} response token(s) cannot be programmed:{Environment.NewLine}  " +
+                string.Join(Environment.NewLine + "  ", problems), "A token can be followed by one token only; use distinct response tokens.");
+        return next;
     }
 
     private static void Ones(long row, Span<float> values) => values.Fill(1f);

@@ -16,9 +16,11 @@ internal static class FixturePairs
                 problems.Add($"{pair.Source}: the prompt is empty; a programmed prompt needs at least one character");
             else if (pair.Prompt.Contains(FixtureVocabulary.Space) || pair.Response.Contains(FixtureVocabulary.Space))
                 problems.Add($"{pair.Source}: the text contains '{FixtureVocabulary.Space}' (U+2581), which SentencePiece reads as a space");
+            else if (pair.ResponseTokens is { } tokens && (tokens.Count == 0 || tokens.Any(t => t.Length == 0) || string.Concat(tokens) != pair.Response))
+                problems.Add($"{pair.Source}: the response tokens must be non-empty and together spell the response");
             else if (byPrompt.TryGetValue(pair.Prompt, out var earlier))
             {
-                if (earlier.Response != pair.Response)
+                if (earlier.Response != pair.Response || !Same(earlier.ResponseTokens, pair.ResponseTokens))
                     problems.Add($"{pair.Source}: the prompt '{Shorten(pair.Prompt)}' is also programmed by {earlier.Source} with another response");
             }
             else
@@ -34,6 +36,9 @@ internal static class FixturePairs
                 string.Join(Environment.NewLine + "  ", problems), "Fix the pairs above; the fixture format is in docs/fixtures.md.");
         return result;
     }
+
+    private static bool Same(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
+        a is null || b is null ? a is null && b is null : a.SequenceEqual(b, StringComparer.Ordinal);
 
     public static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

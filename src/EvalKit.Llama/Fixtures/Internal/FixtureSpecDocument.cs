@@ -19,6 +19,7 @@ internal sealed partial class FixtureSpecDocument
     {
         public string? Prompt { get; set; }
         public string? Response { get; set; }
+        public List<string>? Tokens { get; set; }
     }
 
     private static readonly IDeserializer _deserializer = new DeserializerBuilder()
@@ -38,7 +39,7 @@ internal sealed partial class FixtureSpecDocument
             var message = (error.InnerException ?? error).Message;
             if (UnknownProperty().Match(message) is { Success: true } match)
                 throw new EvalKitException($"{where}: unknown key '{match.Groups[1].Value}'.",
-                    "A fixture spec has the keys name, description, suites, responses and pairs (each pair: prompt, response); see docs/fixtures.md.", inner: error);
+                    "A fixture spec has the keys name, description, suites, responses and pairs (each pair: prompt, and response or tokens); see docs/fixtures.md.", inner: error);
             throw new EvalKitException($"{where}: {message}", "Check the YAML at that position; the format is in docs/fixtures.md.", inner: error);
         }
     }

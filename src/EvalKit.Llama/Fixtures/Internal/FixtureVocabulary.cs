@@ -43,15 +43,18 @@ internal sealed class FixtureVocabulary
         }
         var promptTokens = pairs.Select(p => PromptToken(p.Prompt)).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
-        foreach (var pair in pairs.Where(p => p.Response.Length > 0))
+        foreach (var pair in pairs)
         {
-            var text = Escape(pair.Response);
-            if (_ids.TryGetValue(text, out var id) && id < reserved)
-                problems.Add($"{pair.Source}: the response '{pair.Response}' is the text of the special token {text}, which would not print as text");
-            else if (promptTokens.Contains(text))
-                problems.Add($"{pair.Source}: the response '{pair.Response}' is, as a token, the whole prompt '{pair.Response[1..]}' of another pair, so the model could not tell answering it from being asked it");
-            else
-                AddIfNew(text, 0);
+            foreach (var response in ResponsePieces(pair))
+            {
+                var text = Escape(response);
+                if (_ids.TryGetValue(text, out var id) && id < reserved)
+                    problems.Add($"{pair.Source}: the response '{response}' is the text of the special token {text}, which would not print as text");
+                else if (promptTokens.Contains(text))
+                    problems.Add($"{pair.Source}: the response '{response}' is, as a token, the whole prompt '{response[1..]}' of another pair, so the model could not tell answering it from being asked it");
+                else
+                    AddIfNew(text, 0);
+            }
         }
         if (problems.Count > 0)
             throw new EvalKitException($"{specPath}: {problems.Count} response(s) cannot be programmed:{Environment.NewLine}  " +
@@ -65,8 +68,11 @@ internal sealed class FixtureVocabulary
     /// <summary>The single token a programmed prompt tokenises to: llama.cpp adds the leading space.</summary>
     public int PromptId(string prompt) => _ids[PromptToken(prompt)];
 
-    /// <summary>The response's token, or null for an empty response (the prompt answers end-of-sequence at once).</summary>
-    public int? ResponseId(string response) => response.Length == 0 ? null : _ids[Escape(response)];
+    /// <summary>The tokens the pair's response is generated as, in order; none for an empty response.</summary>
+    public IReadOnlyList<int> ResponseIds(FixturePair pair) => [.. ResponsePieces(pair).Select(piece => _ids[Escape(piece)])];
+
+    private static IReadOnlyList<string> ResponsePieces(FixturePair pair) =>
+        pair.ResponseTokens ?? (pair.Response.Length == 0 ? [] : [pair.Response]);
 
     public static string Escape(string text) => text.Replace(" ", Space);
 

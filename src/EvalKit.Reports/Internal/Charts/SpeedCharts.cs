@@ -1,3 +1,4 @@
+using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Core.Statistics;
 using ScottPlot;
@@ -8,23 +9,24 @@ namespace EvalKit.Reports.Internal.Charts;
 internal static class SpeedCharts
 {
     public static ChartImage? TokensPerSecond(ReportData data) =>
-        Boxes(data, "tokens-per-second", "Generation speed per request", "tokens/s", SampleTiming.TokensPerSecond,
-            "completion_tokens / total time of each request, prompt processing included. Box: quartiles; whiskers: 5th and 95th percentiles.");
+        Boxes(data, "tokens-per-second", "Generation speed per request", "tokens/s", SampleTimings.GenerationTokensPerSecond,
+            "(completion tokens − 1) / (total − time to first token) of each request: decode speed after the first token. Box: quartiles; whiskers: 5th and 95th percentiles.");
 
     public static ChartImage? TimeToFirstToken(ReportData data) =>
-        Boxes(data, "ttft", "Time to first token", "ms", SampleTiming.TimeToFirstTokenMs,
+        Boxes(data, "ttft", "Time to first token", "ms", SampleTimings.TimeToFirstTokenMs,
             "Latency until the first generated token (prompt processing). Box: quartiles; whiskers: 5th and 95th percentiles.");
 
     public static ChartImage? TimePerToken(ReportData data) =>
-        Boxes(data, "time-per-token", "Time per output token", "ms", SampleTiming.TimePerTokenMs,
+        Boxes(data, "time-per-token", "Time per output token", "ms", SampleTimings.TimePerOutputTokenMs,
             "(total − time to first token) / (completion tokens − 1) per request. Box: quartiles; whiskers: 5th and 95th percentiles.");
 
     public static ChartImage? QualityVsSpeed(ReportData data)
     {
+        var speeds = data.Timing.ToDictionary(t => t.Model, t => t.GenerationTokensPerSecond?.P50 ?? double.NaN);
         var points = data.Models.Select(model =>
         {
             var samples = data.Samples.Where(s => s.Model == model && s.Error is null).ToList();
-            var speed = SampleTiming.Quantile(SampleTiming.Values(samples, SampleTiming.TokensPerSecond), 0.5);
+            var speed = speeds.GetValueOrDefault(model, double.NaN);
             return (Model: model, Speed: speed, Quality: RateEstimate.Wilson(samples.Count(s => s.Score >= 0.5), samples.Count));
         }).Where(p => !double.IsNaN(p.Speed) && p.Quality.N > 0).ToList();
         if (points.Count == 0)
@@ -43,12 +45,12 @@ internal static class SpeedCharts
         plot.Axes.SetLimits(0, maxSpeed * 1.15, -0.05, 1.05);
         plot.ShowLegend(Alignment.LowerRight);
         return ChartStyle.Render(plot, "quality-vs-speed", "Quality vs speed",
-            "Every model's pooled rate over all its scored samples (95% Wilson interval) against its median tokens/s on the same requests. Upper right is best.");
+            "Every model's pooled rate over all its scored samples (95% Wilson interval) against its median generation tokens/s on the same requests (metrics.json timing). Upper right is best.");
     }
 
     private static ChartImage? Boxes(ReportData data, string id, string title, string unit, Func<SampleRecord, double?> measure, string caption)
     {
-        var perModel = data.Models.Select(m => (Model: m, Values: SampleTiming.Values(data.Samples.Where(s => s.Model == m), measure)))
+        var perModel = data.Models.Select(m => (Model: m, Values: SampleTimings.Values(data.Samples.Where(s => s.Model == m), measure)))
             .Where(x => x.Values.Count > 0).ToList();
         if (perModel.Count == 0)
             return null;
@@ -59,11 +61,11 @@ internal static class SpeedCharts
             var box = new Box
             {
                 Position = i,
-                BoxMin = SampleTiming.Quantile(v, 0.25),
-                BoxMax = SampleTiming.Quantile(v, 0.75),
-                BoxMiddle = SampleTiming.Quantile(v, 0.5),
-                WhiskerMin = SampleTiming.Quantile(v, 0.05),
-                WhiskerMax = SampleTiming.Quantile(v, 0.95),
+                BoxMin = Percentile.OfSorted(v, 0.25),
+                BoxMax = Percentile.OfSorted(v, 0.75),
+                BoxMiddle = Percentile.OfSorted(v, 0.5),
+                WhiskerMin = Percentile.OfSorted(v, 0.05),
+                WhiskerMax = Percentile.OfSorted(v, 0.95),
                 FillColor = ChartStyle.ColorOf(i).WithAlpha(0.6),
             };
             plot.Add.Box(box);

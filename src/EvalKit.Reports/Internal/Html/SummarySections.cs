@@ -66,22 +66,23 @@ internal static class SummarySections
 
     public static void Speed(StringBuilder html, ReportData data)
     {
-        var rows = data.Models.Select(model =>
+        var rows = data.Timing.Where(t => t.Samples > 0 && data.ModelSources.ContainsKey(t.Model)).Select(t =>
         {
-            var samples = data.Samples.Where(s => s.Model == model).ToList();
-            var tps = SampleTiming.Values(samples, SampleTiming.TokensPerSecond);
-            var ttft = SampleTiming.Values(samples, SampleTiming.TimeToFirstTokenMs);
-            var host = data.ModelSources[model].Run.Manifest.Host;
-            return (Timed: tps.Count, Cells: new[]
+            var host = data.ModelSources[t.Model].Run.Manifest.Host;
+            return new[]
             {
-                E(model), E($"{host.Cpu}, {host.LogicalCores} cores"), tps.Count.ToString(),
-                Number(SampleTiming.Quantile(tps, 0.5)), Number(SampleTiming.Quantile(ttft, 0.5)), Number(SampleTiming.Quantile(ttft, 0.95)),
-            });
-        }).Where(r => r.Timed > 0).ToList();
+                E(t.Model), E($"{host.Cpu}, {host.LogicalCores} cores"), t.Samples.ToString(),
+                Number(t.GenerationTokensPerSecond?.P50 ?? double.NaN), Number(t.TimePerOutputTokenMs?.P50 ?? double.NaN, "0.00"),
+                Number(t.TimeToFirstTokenMs?.P50 ?? double.NaN), Number(t.TimeToFirstTokenMs?.P90 ?? double.NaN),
+                Number(t.TimeToFirstTokenMs?.P99 ?? double.NaN), Number(t.TimeToFirstAnswerTokenMs?.P50 ?? double.NaN),
+            };
+        }).ToList();
         if (rows.Count == 0)
             return;
-        html.AppendLine("<section id=\"speed\"><h2>Speed</h2><p class=\"note\">From the timings of the scored requests themselves.</p>");
-        Table(html, "speed", ["model", "hardware", "timed requests", "median tokens/s", "median TTFT ms", "p95 TTFT ms"], rows.Select(r => r.Cells));
+        html.AppendLine("<section id=\"speed\"><h2>Speed</h2><p class=\"note\">From the timings of the scored requests themselves " +
+            "(metrics.json <code>timing</code>; answers from the response cache are left out).</p>");
+        Table(html, "speed", ["model", "hardware", "timed requests", "median tokens/s", "median TPOT ms", "TTFT p50 ms", "TTFT p90 ms",
+            "TTFT p99 ms", "first answer token p50 ms"], rows);
         html.AppendLine("</section>");
     }
 

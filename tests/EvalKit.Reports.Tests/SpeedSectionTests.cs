@@ -1,0 +1,62 @@
+using System.Globalization;
+using EvalKit.Core.Metrics;
+using EvalKit.Core.Results;
+using EvalKit.Reports.Tests.Support;
+using EvalKit.TestSupport;
+
+namespace EvalKit.Reports.Tests;
+
+public class SpeedSectionTests
+{
+    [Fact]
+    public void Speed_table_shows_the_timing_summary_of_metrics_json()
+    {
+        // Given a run whose metrics.json carries a timing summary with recognisable numbers
+        using var temp = new TempDir();
+        var run = RunDirectory.Open(DemoRun.Write(temp.File("results")));
+        var metrics = run.ReadMetrics();
+        run.WriteMetrics(metrics with
+        {
+            Timing = [.. metrics.Timing.Select(t => t with
+            {
+                GenerationTokensPerSecond = new TimingDistribution(7, 1, 4321.5, 1, 1),
+                TimeToFirstTokenMs = new TimingDistribution(7, 1, 111.1, 222.2, 333.3),
+            })],
+        });
+
+        // When
+        var speed = SpeedSection(run.Path, temp.File("report"));
+
+        // Then the report shows those numbers instead of computing its own
+        Assert.Contains("<td>4321.5</td>", speed);
+        Assert.Contains("<td>111.1</td>", speed);
+        Assert.Contains("<td>222.2</td>", speed);
+        Assert.Contains("<td>333.3</td>", speed);
+    }
+
+    [Fact]
+    public void Metrics_written_before_the_timing_summary_get_it_from_the_samples()
+    {
+        // Given a run whose metrics.json has no timing
+        using var temp = new TempDir();
+        var run = RunDirectory.Open(DemoRun.Write(temp.File("results")));
+        run.WriteMetrics(run.ReadMetrics() with { Timing = [] });
+
+        // When
+        var speed = SpeedSection(run.Path, temp.File("report"));
+
+        // Then the summary is recomputed the one way metrics.json computes it
+        var expected = SampleTimings.Summarise("teacher", [.. SamplesReader.Read(run.Path).Where(s => s.Model == "teacher")]);
+        Assert.Contains($"<td>{expected.Samples}</td>", speed);
+        Assert.Contains($"<td>{expected.TimeToFirstTokenMs!.P90.ToString("0.0", CultureInfo.InvariantCulture)}</td>", speed);
+    }
+
+    private static string SpeedSection(string run, string output)
+    {
+        new HtmlReportWriter().Write(ReportData.FromRuns([RunData.Load(run)]), output);
+        var html = File.ReadAllText(Path.Combine(output, HtmlReportWriter.FileName));
+        var start = html.IndexOf("<section id=\"speed\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the report has no speed section");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+}
