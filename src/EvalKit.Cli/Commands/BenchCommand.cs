@@ -78,8 +78,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         {
             if (Paths.Length == 0)
                 return ValidationResult.Error("Pass at least one model file (or, with --compare, bench result folders).");
-            if (PromptTokens < 0 || GenerateTokens < 0 || PromptTokens + GenerateTokens == 0)
-                return ValidationResult.Error("-p and -n must not be negative, and one must be positive.");
+            if (PromptTokens < 0 || GenerateTokens < 0 || PromptTokens + GenerateTokens + EvalParallel == 0)
+                return ValidationResult.Error("-p, -n and --eval-parallel must not be negative, and one must be positive.");
             if (Repetitions < 1)
                 return ValidationResult.Error("-r must be at least 1.");
             if (EvalParallel < 0 || EvalCases < 1 || EvalMaxTokens < 1)

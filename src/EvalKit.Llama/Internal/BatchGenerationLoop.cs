@@ -34,8 +34,7 @@ internal sealed class BatchGenerationLoop(LLamaWeights weights, LLamaContext con
                 foreach (var i in active)
                     logitsIndex[i] = sequences[i].AddNextTo(_batch, (LLamaSeqId)i);
                 NativeDecode.Run(context, _batch);
-                var elapsed = clock.Elapsed;
-                active.RemoveAll(i => !sequences[i].Advance(logitsIndex[i], elapsed));
+                active.RemoveAll(i => !sequences[i].Advance(logitsIndex[i], clock));
             }
             return [.. sequences.Select(s => s.ToCompletion())];
         }
@@ -70,9 +69,8 @@ internal sealed class BatchGenerationLoop(LLamaWeights weights, LLamaContext con
         {
             cancellationToken.ThrowIfCancellationRequested();
             NativeDecode.Run(context, _batch);
-            var elapsed = clock.Elapsed;
             foreach (var (sequence, index) in ready)
-                sequences[sequence].Advance(index, elapsed);
+                sequences[sequence].Advance(index, clock);
             ready.Clear();
             _batch.Clear();
         }

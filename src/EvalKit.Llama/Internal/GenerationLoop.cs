@@ -28,7 +28,7 @@ internal sealed class GenerationLoop(LLamaWeights weights, LLamaContext context)
         DecodePrompt(prompt, cancellationToken);
 
         var logitsIndex = _batch.TokenCount - 1;
-        while (sequence.Advance(logitsIndex, clock.Elapsed))
+        while (sequence.Advance(logitsIndex, clock))
         {
             cancellationToken.ThrowIfCancellationRequested();
             _batch.Clear();

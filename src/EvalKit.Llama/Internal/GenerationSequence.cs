@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using EvalKit.Core.Backends;
 using LLama;
@@ -34,13 +35,18 @@ internal sealed class GenerationSequence(
 
     public bool Finished => _finishedAt is not null;
 
-    /// <summary>Samples from the logits at <paramref name="logitsIndex"/> of the last decode; false when the sequence has ended.</summary>
-    public bool Advance(int logitsIndex, TimeSpan elapsed)
+    /// <summary>
+    /// Samples from the logits at <paramref name="logitsIndex"/> of the last decode; false when the sequence has ended.
+    /// The token's time is read from <paramref name="clock"/> after sampling: on a GPU, decoding returns before the work
+    /// is done and reading the logits waits for it, so a time read before sampling would leave the decode out.
+    /// </summary>
+    public bool Advance(int logitsIndex, Stopwatch clock)
     {
         if (_generated >= parameters.MaxTokens)
-            return Finish(elapsed);
+            return Finish(clock.Elapsed);
         // Sample() also accepts the token into the chain (llama_sampler_sample does), so Accept is not called again.
         var token = _sampler.Sample(context.NativeHandle, logitsIndex);
+        var elapsed = clock.Elapsed;
         _firstToken ??= elapsed;
         if (token.IsEndOfGeneration(weights.Vocab))
             return Finish(elapsed, FinishReason.Stop);
