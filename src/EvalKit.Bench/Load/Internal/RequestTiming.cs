@@ -1,0 +1,25 @@
+namespace EvalKit.Bench.Load.Internal;
+
+/// <summary>What one request of a load sweep measured; times are milliseconds from sending it.</summary>
+internal sealed record RequestTiming
+{
+    /// <summary>Why the request failed; null when it completed.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Send to the end of the stream (or to the failure).</summary>
+    public double E2eMs { get; init; }
+
+    /// <summary>When each chunk with content arrived; the first is the time to first token.</summary>
+    public IReadOnlyList<double> ContentChunksMs { get; init; } = [];
+
+    public int PromptTokens { get; init; }
+
+    public int OutputTokens { get; init; }
+
+    /// <summary>True when <see cref="OutputTokens"/> is the server's usage count; false when content chunks were counted.</summary>
+    public bool TokensFromUsage { get; init; }
+
+    public double? TtftMs => ContentChunksMs.Count > 0 ? ContentChunksMs[0] : null;
+
+    public static RequestTiming Failed(string error, double e2eMs) => new() { Error = error, E2eMs = e2eMs };
+}
