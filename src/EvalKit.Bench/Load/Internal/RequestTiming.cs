@@ -6,6 +6,9 @@ internal sealed record RequestTiming
     /// <summary>Why the request failed; null when it completed.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The HTTP status of a request the server refused; null otherwise.</summary>
+    public int? Status { get; init; }
+
     /// <summary>Send to the end of the stream (or to the failure).</summary>
     public double E2eMs { get; init; }
 
@@ -21,5 +24,5 @@ internal sealed record RequestTiming
 
     public double? TtftMs => ContentChunksMs.Count > 0 ? ContentChunksMs[0] : null;
 
-    public static RequestTiming Failed(string error, double e2eMs) => new() { Error = error, E2eMs = e2eMs };
+    public static RequestTiming Failed(string error, double e2eMs, int? status = null) => new() { Error = error, E2eMs = e2eMs, Status = status };
 }

@@ -42,7 +42,7 @@ internal sealed class StreamingClient : IDisposable
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
-                return RequestTiming.Failed($"HTTP {(int)response.StatusCode}: {ErrorMessage(await response.Content.ReadAsStringAsync(timeout.Token))}", Ms(start));
+                return RequestTiming.Failed($"HTTP {(int)response.StatusCode}: {ErrorMessage(await response.Content.ReadAsStringAsync(timeout.Token))}", Ms(start), (int)response.StatusCode);
             return await ReadStreamAsync(await response.Content.ReadAsStreamAsync(timeout.Token), start, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
