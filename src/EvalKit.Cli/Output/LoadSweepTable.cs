@@ -5,38 +5,49 @@ using Spectre.Console;
 
 namespace EvalKit.Cli.Output;
 
-/// <summary>vLLM serving-benchmark columns for an endpoint load sweep, one row per concurrency level.</summary>
+/// <summary>
+/// An endpoint load sweep as vLLM's serving benchmark reports one: one column per concurrency level, one row per metric,
+/// with the load generator's ceiling (the same sweep against the loopback server) at the bottom.
+/// </summary>
 public static class LoadSweepTable
 {
     public static Table Create(EndpointBench sweep)
     {
         var table = new Table()
             .Title(Markup.Escape($"{sweep.Url} {sweep.Model}: {sweep.PromptWords}-word prompts, max_tokens {sweep.MaxTokens}, {sweep.RequestsPerLevel} requests/level"))
-            .AddColumns("conc", "ok/failed", "req/s", "out tok/s", "total tok/s", "out tok/req",
-                "TTFT ms mean", "TTFT p50/p90/p99", "TPOT ms mean", "TPOT p50/p90/p99", "ITL p50/p99", "E2E ms p50/p99");
-        var ceiling = sweep.GeneratorCeiling;
-        if (ceiling is not null)
-            table.AddColumns("ceiling req/s", "ceiling out tok/s");
+            .AddColumn("concurrency");
         foreach (var level in sweep.Levels)
+            table.AddColumn(new TableColumn(Invariant($"{level.Concurrency}")).RightAligned());
+        Row(table, sweep, "completed/failed", l => Invariant($"{l.Completed}/{l.Failed}"));
+        Row(table, sweep, "requests/s", l => Invariant($"{l.RequestThroughput:F2}"));
+        Row(table, sweep, "output tok/s", l => Invariant($"{l.OutputThroughput:F1}"));
+        Row(table, sweep, "total tok/s", l => Invariant($"{l.TotalTokenThroughput:F1}"));
+        Row(table, sweep, "prompt tok/request", l => Invariant($"{l.MeanPromptTokens:F1}"));
+        Row(table, sweep, "output tok/request", l => Invariant($"{l.MeanOutputTokens:F1}") + (l.OutputTokensFrom == "usage" ? "" : $" ({l.OutputTokensFrom})"));
+        Latency(table, sweep, "TTFT", l => l.TtftMs);
+        Latency(table, sweep, "TPOT", l => l.TpotMs);
+        Latency(table, sweep, "ITL", l => l.ItlMs);
+        Latency(table, sweep, "E2E", l => l.E2elMs);
+        if (sweep.GeneratorCeiling is { } ceiling)
         {
-            List<string> cells =
-            [
-                Invariant($"{level.Concurrency}"), Invariant($"{level.Completed}/{level.Failed}"),
-                Invariant($"{level.RequestThroughput:F2}"), Invariant($"{level.OutputThroughput:F1}"), Invariant($"{level.TotalTokenThroughput:F1}"),
-                Invariant($"{level.MeanOutputTokens:F1}") + (level.OutputTokensFrom == "usage" ? "" : $" ({level.OutputTokensFrom})"),
-                Mean(level.TtftMs), Spread(level.TtftMs), Mean(level.TpotMs), Spread(level.TpotMs),
-                level.ItlMs is { } itl ? $"{Ms(itl.P50)}/{Ms(itl.P99)}" : "-",
-                level.E2elMs is { } e2e ? $"{Ms(e2e.P50)}/{Ms(e2e.P99)}" : "-",
-            ];
-            if (ceiling is not null)
-            {
-                var top = ceiling.Levels.FirstOrDefault(l => l.Concurrency == level.Concurrency);
-                cells.Add(top is null ? "-" : Invariant($"{top.RequestThroughput:F0}"));
-                cells.Add(top is null ? "-" : Invariant($"{top.OutputThroughput:F0}"));
-            }
-            table.AddRow([.. cells]);
+            Row(table, sweep, "ceiling requests/s", l => Ceiling(ceiling, l) is { } top ? Invariant($"{top.RequestThroughput:F0}") : "-");
+            Row(table, sweep, "ceiling output tok/s", l => Ceiling(ceiling, l) is { } top ? Invariant($"{top.OutputThroughput:F0}") : "-");
+            Row(table, sweep, "ceiling ÷ requests/s", l => Ceiling(ceiling, l) is { } top && l.RequestThroughput > 0 ? Invariant($"{top.RequestThroughput / l.RequestThroughput:F0}×") : "-");
         }
         return table;
+    }
+
+    private static LoadLevel? Ceiling(EndpointBench ceiling, LoadLevel level) => ceiling.Levels.FirstOrDefault(l => l.Concurrency == level.Concurrency);
+
+    private static void Row(Table table, EndpointBench sweep, string name, Func<LoadLevel, string> cell) =>
+        table.AddRow([Markup.Escape(name), .. sweep.Levels.Select(l => Markup.Escape(cell(l)))]);
+
+    private static void Latency(Table table, EndpointBench sweep, string name, Func<LoadLevel, LatencySummary?> summary)
+    {
+        Row(table, sweep, $"{name} mean ms", l => Ms(summary(l)?.Mean));
+        Row(table, sweep, $"{name} p50 ms", l => Ms(summary(l)?.P50));
+        Row(table, sweep, $"{name} p90 ms", l => Ms(summary(l)?.P90));
+        Row(table, sweep, $"{name} p99 ms", l => Ms(summary(l)?.P99));
     }
 
     /// <summary>One row per concurrency level; one column per result folder with an endpoint sweep (req/s, out tok/s, TTFT and TPOT p50).</summary>
@@ -55,10 +66,6 @@ public static class LoadSweepTable
         }
         return table;
     }
-
-    private static string Mean(LatencySummary? summary) => summary is null ? "-" : Ms(summary.Mean);
-
-    private static string Spread(LatencySummary? summary) => summary is null ? "-" : $"{Ms(summary.P50)}/{Ms(summary.P90)}/{Ms(summary.P99)}";
 
     private static string Ms(double? ms) => ms is { } value ? Ms(value) : "-";
 
