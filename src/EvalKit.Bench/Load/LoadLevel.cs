@@ -19,11 +19,13 @@ public sealed record LoadLevel
     public double MeanOutputTokens { get; init; }
     /// <summary>Where output token counts came from: <c>usage</c> (the server's), <c>chunks</c> (content chunks counted), or <c>mixed</c>.</summary>
     public required string OutputTokensFrom { get; init; }
-    /// <summary>Time to first token: send to the first chunk with content.</summary>
+    /// <summary>Time to first token: send to the first chunk with text (content, or reasoning sent separately).</summary>
     public LatencySummary? TtftMs { get; init; }
+    /// <summary>Time to first answer token, over requests that reasoned (a think block, or reasoning sent separately); absent when none did.</summary>
+    public LatencySummary? TtfatMs { get; init; }
     /// <summary>Time per output token, vLLM's: (latency − TTFT) / (output tokens − 1), over requests with more than one output token.</summary>
     public LatencySummary? TpotMs { get; init; }
-    /// <summary>Inter-token latency: the gaps between successive content chunks.</summary>
+    /// <summary>Inter-token latency: the gaps between successive chunks with text.</summary>
     public LatencySummary? ItlMs { get; init; }
     /// <summary>End-to-end latency: send to the end of the stream.</summary>
     public LatencySummary? E2elMs { get; init; }

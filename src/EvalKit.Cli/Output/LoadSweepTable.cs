@@ -25,6 +25,8 @@ public static class LoadSweepTable
         Row(table, sweep, "prompt tok/request", l => Invariant($"{l.MeanPromptTokens:F1}"));
         Row(table, sweep, "output tok/request", l => Invariant($"{l.MeanOutputTokens:F1}") + (l.OutputTokensFrom == "usage" ? "" : $" ({l.OutputTokensFrom})"));
         Latency(table, sweep, "TTFT", l => l.TtftMs);
+        if (sweep.Levels.Any(l => l.TtfatMs is not null))
+            Latency(table, sweep, "first answer", l => l.TtfatMs);
         Latency(table, sweep, "TPOT", l => l.TpotMs);
         Latency(table, sweep, "ITL", l => l.ItlMs);
         Latency(table, sweep, "E2E", l => l.E2elMs);

@@ -6,10 +6,10 @@ public sealed class LevelStatisticsTests
 {
     // Chunks at 100, 110, 130, 160 ms, stream ends at 170 ms, 4 output tokens (usage):
     // TTFT 100; TPOT (170 − 100) / (4 − 1) = 23.33; ITL 10, 20, 30.
-    private static readonly RequestTiming _four = new() { E2eMs = 170, ContentChunksMs = [100, 110, 130, 160], PromptTokens = 10, OutputTokens = 4, TokensFromUsage = true };
+    private static readonly RequestTiming _four = new() { E2eMs = 170, TokenChunksMs = [100, 110, 130, 160], PromptTokens = 10, OutputTokens = 4, TokensFromUsage = true };
 
     // One output token: it has a TTFT but no TPOT (vLLM excludes it: there is no token after the first).
-    private static readonly RequestTiming _one = new() { E2eMs = 60, ContentChunksMs = [50], PromptTokens = 10, OutputTokens = 1, TokensFromUsage = true };
+    private static readonly RequestTiming _one = new() { E2eMs = 60, TokenChunksMs = [50], PromptTokens = 10, OutputTokens = 1, TokensFromUsage = true };
 
     private static readonly RequestTiming _failed = RequestTiming.Failed("HTTP 500: boom", 5, 500);
 

@@ -22,6 +22,7 @@ internal static class LevelStatistics
             MeanOutputTokens = ok.Count == 0 ? 0 : (double)outputTokens / ok.Count,
             OutputTokensFrom = ok.All(t => t.TokensFromUsage) ? "usage" : ok.All(t => !t.TokensFromUsage) ? "chunks" : "mixed",
             TtftMs = LatencySummary.Of([.. ok.Where(t => t.TtftMs is not null).Select(t => t.TtftMs!.Value)]),
+            TtfatMs = LatencySummary.Of([.. ok.Where(t => t.FirstAnswerMs is not null).Select(t => t.FirstAnswerMs!.Value)]),
             TpotMs = LatencySummary.Of(TimePerOutputToken(ok)),
             ItlMs = LatencySummary.Of(InterTokenLatencies(ok)),
             E2elMs = LatencySummary.Of([.. ok.Select(t => t.E2eMs)]),
@@ -40,7 +41,7 @@ internal static class LevelStatistics
     public static List<double> InterTokenLatencies(IEnumerable<RequestTiming> completed) =>
     [
         .. from t in completed
-           from i in Enumerable.Range(1, Math.Max(0, t.ContentChunksMs.Count - 1))
-           select t.ContentChunksMs[i] - t.ContentChunksMs[i - 1],
+           from i in Enumerable.Range(1, Math.Max(0, t.TokenChunksMs.Count - 1))
+           select t.TokenChunksMs[i] - t.TokenChunksMs[i - 1],
     ];
 }

@@ -12,8 +12,11 @@ internal sealed record RequestTiming
     /// <summary>Send to the end of the stream (or to the failure).</summary>
     public double E2eMs { get; init; }
 
-    /// <summary>When each chunk with content arrived; the first is the time to first token.</summary>
-    public IReadOnlyList<double> ContentChunksMs { get; init; } = [];
+    /// <summary>When each chunk with text (content or reasoning) arrived; the first is the time to first token.</summary>
+    public IReadOnlyList<double> TokenChunksMs { get; init; } = [];
+
+    /// <summary>For a request that reasoned: when the first chunk of its answer arrived; null otherwise.</summary>
+    public double? FirstAnswerMs { get; init; }
 
     public int PromptTokens { get; init; }
 
@@ -22,7 +25,7 @@ internal sealed record RequestTiming
     /// <summary>True when <see cref="OutputTokens"/> is the server's usage count; false when content chunks were counted.</summary>
     public bool TokensFromUsage { get; init; }
 
-    public double? TtftMs => ContentChunksMs.Count > 0 ? ContentChunksMs[0] : null;
+    public double? TtftMs => TokenChunksMs.Count > 0 ? TokenChunksMs[0] : null;
 
     public static RequestTiming Failed(string error, double e2eMs, int? status = null) => new() { Error = error, E2eMs = e2eMs, Status = status };
 }

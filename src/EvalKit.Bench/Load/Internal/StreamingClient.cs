@@ -59,6 +59,8 @@ internal sealed class StreamingClient : IDisposable
     {
         using var reader = new StreamReader(stream);
         var chunks = new List<double>();
+        var answer = new AnswerWatch();
+        double? firstAnswer = null;
         int? promptTokens = null, outputTokens = null;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -70,25 +72,24 @@ internal sealed class StreamingClient : IDisposable
                 return new RequestTiming
                 {
                     E2eMs = Ms(start),
-                    ContentChunksMs = chunks,
+                    TokenChunksMs = chunks,
+                    FirstAnswerMs = answer.Reasoned ? firstAnswer : null,
                     PromptTokens = promptTokens ?? 0,
                     OutputTokens = outputTokens ?? chunks.Count,
                     TokensFromUsage = outputTokens is not null,
                 };
             }
-            using var chunk = JsonDocument.Parse(data.ToString());
-            var root = chunk.RootElement;
-            if (root.TryGetProperty("error", out var error))
-                return RequestTiming.Failed("error in stream: " + MessageOf(error), Ms(start));
-            if (root.TryGetProperty("choices", out var choices) && choices.GetArrayLength() > 0
-                && choices[0].TryGetProperty("delta", out var delta) && delta.TryGetProperty("content", out var content)
-                && content.ValueKind == JsonValueKind.String && content.GetString()!.Length > 0)
+            var chunk = StreamChunk.Parse(data.ToString());
+            if (chunk.Error is { } error)
+                return RequestTiming.Failed("error in stream: " + error, Ms(start));
+            if (chunk.Content.Length > 0 || chunk.Reasoning.Length > 0)
                 chunks.Add(Ms(start));
-            if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
-            {
-                promptTokens = Count(usage, "prompt_tokens");
-                outputTokens = Count(usage, "completion_tokens");
-            }
+            if (chunk.Reasoning.Length > 0)
+                answer.SawReasoning();
+            if (chunk.Content.Length > 0 && answer.Feed(chunk.Content))
+                firstAnswer = chunks[^1];
+            promptTokens = chunk.PromptTokens ?? promptTokens;
+            outputTokens = chunk.CompletionTokens ?? outputTokens;
         }
         return RequestTiming.Failed("the stream ended without [DONE]", Ms(start));
     }
@@ -110,19 +111,13 @@ internal sealed class StreamingClient : IDisposable
         {
             using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error))
-                return MessageOf(error);
+                return StreamChunk.MessageOf(error);
         }
         catch (JsonException)
         {
         }
         return body.Length > 200 ? body[..200] + "..." : body;
     }
-
-    private static int? Count(JsonElement usage, string name) =>
-        usage.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) ? count : null;
-
-    private static string MessageOf(JsonElement error) =>
-        error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message) ? message.ToString() : error.ToString();
 
     private static double Ms(long start) => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
