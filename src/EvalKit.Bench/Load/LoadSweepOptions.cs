@@ -29,6 +29,6 @@ public sealed record LoadSweepOptions(Uri Endpoint, string Model)
     /// <summary>Seeds the synthetic prompts and is sent as the request's <c>seed</c>.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>The limit for one request, from sending it to the end of its stream.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>The limit for one request, from sending it to the end of its stream (queueing at the server included).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(600);
 }

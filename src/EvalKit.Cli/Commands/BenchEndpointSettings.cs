@@ -51,6 +51,11 @@ public abstract class BenchEndpointSettings : CommandSettings
     [DefaultValue(1)]
     public int Seed { get; init; } = 1;
 
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("With --endpoint: the limit for one request, queueing at the server included; a request that takes longer is counted as failed.")]
+    [DefaultValue(600)]
+    public int Timeout { get; init; } = 600;
+
     [CommandOption("--ceiling-requests <N>")]
     [Description("With --endpoint URL: measured requests per level of the generator-ceiling sweep run afterwards (0 skips it).")]
     [DefaultValue(1000)]
@@ -66,8 +71,8 @@ public abstract class BenchEndpointSettings : CommandSettings
             return ValidationResult.Error("--endpoint needs --model: the model name the server knows (GET <endpoint>/models lists them).");
         if (ParseConcurrency() is null)
             return ValidationResult.Error($"--concurrency must be positive whole numbers separated by commas (e.g. 1,2,4,8), not '{Concurrency}'.");
-        if (Requests < 1 || Warmup < 0 || PromptWords < 1 || MaxTokens < 1 || CeilingRequests < 0)
-            return ValidationResult.Error("--requests, --prompt-words and --max-tokens must be at least 1; --warmup and --ceiling-requests at least 0.");
+        if (Requests < 1 || Warmup < 0 || PromptWords < 1 || MaxTokens < 1 || Timeout < 1 || CeilingRequests < 0)
+            return ValidationResult.Error("--requests, --prompt-words, --max-tokens and --timeout must be at least 1; --warmup and --ceiling-requests at least 0.");
         return ValidationResult.Success();
     }
 
@@ -81,6 +86,7 @@ public abstract class BenchEndpointSettings : CommandSettings
             PromptWords = PromptWords,
             MaxTokens = MaxTokens,
             Seed = Seed,
+            RequestTimeout = TimeSpan.FromSeconds(Timeout),
         };
 
     private List<int>? ParseConcurrency()
