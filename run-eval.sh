@@ -4,6 +4,8 @@
 #   ./run-eval.sh --model PATH.gguf   run every suite under suites/ against your own model (repeat --model to compare)
 #   ./run-eval.sh bench [OPTIONS]     tokens/sec (pp512, tg128; EvalKit vs a bare LLamaSharp loop) on the synthetic
 #                                     qwen2-0.5b q4_0 model, into results/bench-<timestamp>/ (see docs/benchmarks.md)
+#   ./run-eval.sh bench-endpoint [OPTIONS]  'evalkit serve' on that model, swept by 'evalkit bench --endpoint'
+#                                     (concurrency 1,2,4,8; plus the load generator's own ceiling)
 #   ./run-eval.sh --help              this text
 # Extra options after the model(s) are passed to 'evalkit run' (see: evalkit run --help).
 # Afterwards the run is reported to reports/latest/ (index.html, summary.md, junit.xml); with EVALKIT_GATES=FILE
@@ -11,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
 case "${1:-}" in
   -h|--help) usage; exit 0 ;;
@@ -35,13 +37,37 @@ run_and_report() {
   "${evalkit[@]}" report "$run_dir" -o reports/latest "${gates[@]}"
 }
 
-if [ "${1:-}" = bench ]; then
-  shift
+synth_model() {
   model=.cache/synth/qwen2-0.5b-q4_0.gguf
   if [ ! -f "$model" ]; then
     echo "==> writing the synthetic qwen2-0.5b q4_0 model (random weights, real shape) to $model"
     "${evalkit[@]}" fixtures synth --shape qwen2-0.5b --type q4_0 -o "$model"
   fi
+}
+
+if [ "${1:-}" = bench-endpoint ]; then
+  shift
+  synth_model
+  log=$(mktemp)
+  COLUMNS=200 "${evalkit[@]}" serve "$model" --port 0 --threads 2 --name qwen2-0.5b-q4_0 >"$log" 2>&1 &
+  serve_pid=$!
+  trap 'kill "$serve_pid" 2>/dev/null || true; rm -f "$log"' EXIT
+  url=""
+  for _ in $(seq 1 120); do
+    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/v1' "$log" | head -n 1 || true)
+    [ -n "$url" ] && break
+    kill -0 "$serve_pid" 2>/dev/null || { cat "$log" >&2; exit 3; }
+    sleep 1
+  done
+  [ -n "$url" ] || { echo "run-eval.sh: evalkit serve did not start within 120 s" >&2; cat "$log" >&2; exit 3; }
+  echo "==> evalkit serve $model --threads 2 at $url; evalkit bench --endpoint $url --model qwen2-0.5b-q4_0 $*"
+  "${evalkit[@]}" bench --endpoint "$url" --model qwen2-0.5b-q4_0 -o results "$@"
+  exit
+fi
+
+if [ "${1:-}" = bench ]; then
+  shift
+  synth_model
   echo "==> evalkit bench $model -t 2 $*"
   "${evalkit[@]}" bench "$model" -t 2 -o results "$@"
   exit

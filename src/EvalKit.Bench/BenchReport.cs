@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EvalKit.Bench.Load;
 using EvalKit.Core.Results;
 using EvalKit.Llama;
 
@@ -7,20 +8,28 @@ namespace EvalKit.Bench;
 /// <summary>The contents of <c>bench.json</c> (schema in docs/benchmarks.md).</summary>
 public sealed record BenchReport
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2 added <see cref="Endpoint"/>; version 1 files read unchanged.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required DateTimeOffset CreatedUtc { get; init; }
     public required string EvalkitVersion { get; init; }
+    /// <summary>The machine that ran the benchmark (for an endpoint sweep: the load generator's).</summary>
     public required HostInfo Host { get; init; }
     /// <summary>Null when no NVIDIA GPU (nvidia-smi) was found.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public GpuInfo? Gpu { get; init; }
-    public required LlamaNativeLibrary NativeLibrary { get; init; }
-    public required string Device { get; init; }
+    /// <summary>The llama.cpp build of a model benchmark; null for an endpoint sweep.</summary>
+    public LlamaNativeLibrary? NativeLibrary { get; init; }
+    /// <summary><c>cpu</c>, <c>cuda</c> or <c>auto</c> for a model benchmark; null for an endpoint sweep.</summary>
+    public string? Device { get; init; }
     public int Repetitions { get; init; }
-    public required IReadOnlyList<BenchResult> Results { get; init; }
+    /// <summary>Model benchmark rows (pp/tg); empty for an endpoint sweep.</summary>
+    public IReadOnlyList<BenchResult> Results { get; init; } = [];
 
-    /// <summary>Evaluation throughput, sequential and parallel; empty when the test was skipped (and in older files).</summary>
+    /// <summary>Evaluation throughput, sequential and parallel; empty when the test was skipped, for an endpoint sweep, and in older files.</summary>
     public IReadOnlyList<EvalThroughputResult> Evaluation { get; init; } = [];
+
+    /// <summary>The endpoint load sweep; null for a model benchmark.</summary>
+    public EndpointBench? Endpoint { get; init; }
 }

@@ -33,11 +33,13 @@ public static class EvalKitApp
                 .WithExample("run", "--suite", "suites/demo", "--model", "teacher=openai:http://gpu-box:8000/v1#deepseek-r1", "--model", "student=s.gguf", "--api-key-env", "OPENAI_API_KEY")
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=s.gguf", "--shard", "2/3");
             config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Measure llama-bench's prompt processing (pp) and generation (tg) tokens/sec, EvalKit vs a bare LLamaSharp loop, into results/bench-<timestamp>/bench.json.")
+                .WithDescription("Measure llama-bench's prompt processing (pp) and generation (tg) tokens/sec, EvalKit vs a bare LLamaSharp loop, or (--endpoint) an OpenAI-compatible endpoint under concurrent load, into results/bench-<timestamp>/bench.json.")
                 .WithExample("bench", "models/student.gguf")
                 .WithExample("bench", ".cache/synth/qwen2-0.5b-q4_0.gguf", "-p", "512", "-n", "128", "-r", "5", "-t", "2")
                 .WithExample("bench", "models/student.gguf", "--device", "cuda", "-o", "results")
-                .WithExample("bench", "--compare", "results/bench-20261128-170000", "results/bench-20261128-180000");
+                .WithExample("bench", "--compare", "results/bench-20261128-170000", "results/bench-20261128-180000")
+                .WithExample("bench", "--endpoint", "http://127.0.0.1:8080/v1", "--model", "qwen2-0.5b-q4_0", "-c", "1,2,4,8", "--requests", "32")
+                .WithExample("bench", "--endpoint", "loopback");
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serve a local GGUF model as an OpenAI-compatible endpoint (/v1/completions, /v1/chat/completions, /v1/models).")
                 .WithExample("serve", "models/student.gguf", "--port", "8080")

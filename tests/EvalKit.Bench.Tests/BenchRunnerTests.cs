@@ -72,7 +72,7 @@ public sealed class BenchRunnerTests
         });
         Assert.All(report.Results.Where(r => r.Variant == BenchCase.EvalKitVariant), r => Assert.True(r.RelativeToBare > 0));
         Assert.False(string.IsNullOrEmpty(report.Host.Cpu));
-        Assert.Equal(report.NativeLibrary.Name, report.Results[0].Backend);
+        Assert.Equal(report.NativeLibrary!.Name, report.Results[0].Backend);
     }
 
     [Fact]

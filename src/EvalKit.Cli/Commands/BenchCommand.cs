@@ -12,14 +12,14 @@ namespace EvalKit.Cli.Commands;
 /// <summary>
 /// <c>evalkit bench MODEL...</c>: llama-bench's pp and tg throughput for EvalKit's backend and a bare LLamaSharp loop,
 /// measured with BenchmarkDotNet and appended to results/bench-&lt;timestamp&gt;/bench.json; <c>--compare DIR...</c>
-/// sets earlier results side by side.
+/// sets earlier results side by side; <c>--endpoint URL</c> sweeps an OpenAI-compatible endpoint under concurrent load.
 /// </summary>
-public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
+public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : BenchEndpointSettings
     {
-        [CommandArgument(0, "<MODEL_OR_DIR>")]
-        [Description("GGUF model files to measure; with --compare, bench result folders (or bench.json files).")]
+        [CommandArgument(0, "[MODEL_OR_DIR]")]
+        [Description("GGUF model files to measure; with --compare, bench result folders (or bench.json files); none with --endpoint.")]
         public string[] Paths { get; init; } = [];
 
         [CommandOption("-p|--prompt <N>")]
@@ -76,6 +76,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
 
         public override ValidationResult Validate()
         {
+            if (Endpoint is not null)
+                return Paths.Length > 0 || Compare ? ValidationResult.Error("--endpoint takes no model files and no --compare.") : ValidateEndpoint();
             if (Paths.Length == 0)
                 return ValidationResult.Error("Pass at least one model file (or, with --compare, bench result folders).");
             if (PromptTokens < 0 || GenerateTokens < 0 || PromptTokens + GenerateTokens + EvalParallel == 0)
@@ -92,13 +94,19 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (settings.Compare)
         {
-            console.Write(BenchTable.Compare(settings.Paths, [.. settings.Paths.Select(BenchReportFile.Read)]));
+            var reports = settings.Paths.Select(BenchReportFile.Read).ToList();
+            if (reports.Any(r => r.Results.Count > 0))
+                console.Write(BenchTable.Compare(settings.Paths, reports));
+            if (reports.Any(r => r.Endpoint is not null))
+                console.Write(LoadSweepTable.Compare(settings.Paths, reports));
             return ExitCodes.Ok;
         }
+        if (settings.Endpoint is not null)
+            return await new EndpointBenchRun(console, settings).ExecuteAsync(cancellationToken);
         foreach (var path in settings.Paths.Where(p => !File.Exists(p)))
             throw Errors.PathNotFound("Model file", path, "Pass the path of a .gguf file.");
         LocalModelOptions.TryParseDevice(settings.Device, out var device);

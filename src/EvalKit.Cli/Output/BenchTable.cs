@@ -41,7 +41,7 @@ public static class BenchTable
         for (var i = 0; i < reports.Count; i++)
         {
             var host = reports[i].Host;
-            table.AddColumn(Markup.Escape($"{names[i]}\n{host.Cpu} ({host.LogicalCores} cores)\n{reports[i].NativeLibrary.Name}, {reports[i].Gpu?.Name ?? "no GPU"}"));
+            table.AddColumn(Markup.Escape($"{names[i]}\n{host.Cpu} ({host.LogicalCores} cores)\n{reports[i].NativeLibrary?.Name ?? "endpoint sweep"}, {reports[i].Gpu?.Name ?? "no GPU"}"));
         }
         var keys = reports.SelectMany(r => r.Results).Select(r => (r.Model, r.Test, r.Variant, r.Threads)).Distinct().ToList();
         foreach (var key in keys)

@@ -1,0 +1,47 @@
+namespace EvalKit.Bench.Load.Internal;
+
+/// <summary>Turns one level's request timings into a <see cref="LoadLevel"/>, with the definitions of docs/benchmarks.md.</summary>
+internal static class LevelStatistics
+{
+    public static LoadLevel Summarise(int concurrency, IReadOnlyList<RequestTiming> timings, TimeSpan duration)
+    {
+        var ok = timings.Where(t => t.Error is null).ToList();
+        var seconds = duration.TotalSeconds;
+        var promptTokens = ok.Sum(t => (long)t.PromptTokens);
+        var outputTokens = ok.Sum(t => (long)t.OutputTokens);
+        return new LoadLevel
+        {
+            Concurrency = concurrency,
+            Completed = ok.Count,
+            Failed = timings.Count - ok.Count,
+            DurationS = seconds,
+            RequestThroughput = ok.Count / seconds,
+            OutputThroughput = outputTokens / seconds,
+            TotalTokenThroughput = (promptTokens + outputTokens) / seconds,
+            MeanPromptTokens = ok.Count == 0 ? 0 : (double)promptTokens / ok.Count,
+            MeanOutputTokens = ok.Count == 0 ? 0 : (double)outputTokens / ok.Count,
+            OutputTokensFrom = ok.All(t => t.TokensFromUsage) ? "usage" : ok.All(t => !t.TokensFromUsage) ? "chunks" : "mixed",
+            TtftMs = LatencySummary.Of([.. ok.Where(t => t.TtftMs is not null).Select(t => t.TtftMs!.Value)]),
+            TtfatMs = LatencySummary.Of([.. ok.Where(t => t.FirstAnswerMs is not null).Select(t => t.FirstAnswerMs!.Value)]),
+            TpotMs = LatencySummary.Of(TimePerOutputToken(ok)),
+            ItlMs = LatencySummary.Of(InterTokenLatencies(ok)),
+            E2elMs = LatencySummary.Of([.. ok.Select(t => t.E2eMs)]),
+            Errors = [.. timings.Where(t => t.Error is not null).Select(t => t.Error!).Distinct().Take(5)],
+        };
+    }
+
+    /// <summary>vLLM's TPOT: the first token is excluded, so only requests with more than one output token count.</summary>
+    public static List<double> TimePerOutputToken(IEnumerable<RequestTiming> completed) =>
+    [
+        .. from t in completed
+           where t.OutputTokens > 1 && t.TtftMs is not null
+           select (t.E2eMs - t.TtftMs!.Value) / (t.OutputTokens - 1),
+    ];
+
+    public static List<double> InterTokenLatencies(IEnumerable<RequestTiming> completed) =>
+    [
+        .. from t in completed
+           from i in Enumerable.Range(1, Math.Max(0, t.TokenChunksMs.Count - 1))
+           select t.TokenChunksMs[i] - t.TokenChunksMs[i - 1],
+    ];
+}
