@@ -57,7 +57,7 @@ public static class BenchRunner
         ThroughputBenchmark.Plan = cases;
         ThroughputBenchmark.Extras.Clear();
         ThroughputBenchmark.Failures.Clear();
-        var measured = Measure<ThroughputBenchmark, BenchCase>(options, c => c.Key, ThroughputBenchmark.Failures);
+        var measured = Measure<ThroughputBenchmark, BenchCase>(options, c => c.Key, ThroughputBenchmark.Failures.Entries);
         var results = measured.Select(m =>
         {
             var extras = ThroughputBenchmark.Extras[m.Case.Key].TakeLast(m.Nanoseconds.Count).ToList();
@@ -78,7 +78,7 @@ public static class BenchRunner
         ];
         EvaluationBenchmark.Outputs.Clear();
         EvaluationBenchmark.Failures.Clear();
-        var measured = Measure<EvaluationBenchmark, EvalThroughputCase>(options, c => c.Key, EvaluationBenchmark.Failures);
+        var measured = Measure<EvaluationBenchmark, EvalThroughputCase>(options, c => c.Key, EvaluationBenchmark.Failures.Entries);
         var rows = measured.Select(m =>
         {
             var (tokens, texts) = EvaluationBenchmark.Outputs[m.Case.Key];

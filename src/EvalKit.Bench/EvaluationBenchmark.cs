@@ -22,7 +22,7 @@ public class EvaluationBenchmark
     /// <summary>Per case key: the generated tokens of each repetition, and the texts of the last one.</summary>
     internal static ConcurrentDictionary<string, (List<int> Tokens, IReadOnlyList<string> Texts)> Outputs { get; } = new();
 
-    internal static ConcurrentDictionary<string, string> Failures { get; } = new();
+    internal static FailureLog Failures { get; } = new();
 
     private LlamaBackend? _backend;
     private IReadOnlyList<GenerationRequest> _requests = [];
@@ -36,7 +36,7 @@ public class EvaluationBenchmark
     public void Setup()
     {
         _requests = EvalPrompts.Create(Case.Cases, Case.MaxTokens);
-        _backend = Recording(() => LlamaBackend.LoadAsync(new LlamaModelOptions(Case.ModelPath)
+        _backend = Failures.Recording(Case.Key, () => LlamaBackend.LoadAsync(new LlamaModelOptions(Case.ModelPath)
         {
             Threads = Case.Threads,
             ContextSize = EvalPrompts.ContextSize(Case.MaxTokens),
@@ -49,7 +49,7 @@ public class EvaluationBenchmark
     public void Answer()
     {
         var backend = _backend ?? throw new InvalidOperationException("Setup did not run.");
-        var completions = Recording(() => Case.Parallel == 1
+        var completions = Failures.Recording(Case.Key, () => Case.Parallel == 1
             ? _requests.Select(r => backend.GenerateAsync(r).GetAwaiter().GetResult()).ToList()
             : _requests.Chunk(Case.Parallel).SelectMany(group => backend.GenerateBatchAsync(group).GetAwaiter().GetResult()).ToList());
         var tokens = completions.Sum(c => c.CompletionTokens);
@@ -64,17 +64,4 @@ public class EvaluationBenchmark
     }
 
     private static List<string> Texts(IEnumerable<Completion> completions) => [.. completions.Select(c => c.Text)];
-
-    private T Recording<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e)
-        {
-            Failures.TryAdd(Case.Key, $"{e.GetType().Name}: {e.Message}");
-            throw;
-        }
-    }
 }

@@ -17,7 +17,7 @@ public class ThroughputBenchmark
     internal static ConcurrentDictionary<string, List<(TimeSpan FirstToken, int Tokens)>> Extras { get; } = new();
 
     /// <summary>The first error of each case: BenchmarkDotNet only reports that a benchmark failed, not why.</summary>
-    internal static ConcurrentDictionary<string, string> Failures { get; } = new();
+    internal static FailureLog Failures { get; } = new();
 
     private IDecodeTarget? _target;
 
@@ -28,27 +28,14 @@ public class ThroughputBenchmark
 
     [GlobalSetup]
     public void Setup() =>
-        _target = Recording<IDecodeTarget>(() => Case.Variant == BenchCase.BareVariant ? BareTarget.Load(Case) : EvalKitTarget.Load(Case));
+        _target = Failures.Recording<IDecodeTarget>(Case.Key, () => Case.Variant == BenchCase.BareVariant ? BareTarget.Load(Case) : EvalKitTarget.Load(Case));
 
     [Benchmark]
     public void Decode()
     {
         var target = _target ?? throw new InvalidOperationException("Setup did not run.");
-        var extra = Recording(() => Case.Test == BenchTest.Pp ? (target.PromptProcessing(Case.Tokens), Case.Tokens) : target.Generation(Case.Tokens));
+        var extra = Failures.Recording(Case.Key, () => Case.Test == BenchTest.Pp ? (target.PromptProcessing(Case.Tokens), Case.Tokens) : target.Generation(Case.Tokens));
         Extras.GetOrAdd(Case.Key, _ => []).Add(extra);
-    }
-
-    private T Recording<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e)
-        {
-            Failures.TryAdd(Case.Key, $"{e.GetType().Name}: {e.Message}");
-            throw;
-        }
     }
 
     [GlobalCleanup]
