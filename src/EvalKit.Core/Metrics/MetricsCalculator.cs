@@ -7,7 +7,8 @@ namespace EvalKit.Core.Metrics;
 
 /// <summary>
 /// Aggregates samples into per model × suite metrics. A sample counts as a success when its score is at
-/// least 0.5 (every built-in scorer gives 0 or 1), so the rate is a proportion with a Wilson interval.
+/// least 0.5 (every built-in scorer gives 0 or 1), so the rate is a proportion with a Wilson interval (with repeats,
+/// one that treats a case's repeats as a cluster: <see cref="RateEstimate.ClusteredWilson"/>).
 /// </summary>
 public static class MetricsCalculator
 {
@@ -89,11 +90,13 @@ public static class MetricsCalculator
         _ => new Dictionary<string, KindMetric>(),
     };
 
-    private static RateEstimate Rate(IEnumerable<SampleRecord> samples)
-    {
-        var list = samples as IReadOnlyCollection<SampleRecord> ?? samples.ToList();
-        return RateEstimate.Wilson(list.Count(s => s.Score >= 0.5 && s.Label != ScoreLabel.Error), list.Count);
-    }
+    // A case's repeats are one cluster: they are not independent samples, so the interval widens to match.
+    private static RateEstimate Rate(IEnumerable<SampleRecord> samples) =>
+        RateEstimate.ClusteredWilson(
+        [
+            .. samples.GroupBy(s => s.CaseId, StringComparer.Ordinal)
+                .Select(c => (c.Count(s => s.Score >= 0.5 && s.Label != ScoreLabel.Error), c.Count())),
+        ]);
 
     private static int ModelOrder(IReadOnlyList<string> modelOrder, string model)
     {

@@ -52,8 +52,7 @@ public static class ModelComparer
             pairs.Count(p => Right(p.Baseline) && !Right(p.Candidate)),
             pairs.Count(p => !Right(p.Baseline) && Right(p.Candidate)),
             pairs.Count(p => !Right(p.Baseline) && !Right(p.Candidate)));
-        var (mean, low, high) = PairedBootstrap.MeanDifference(
-            pairs.Select(p => p.Baseline.Score).ToList(), pairs.Select(p => p.Candidate.Score).ToList());
+        var (mean, low, high) = DifferenceInterval(pairs);
         return new PairedDifference
         {
             Group = group,
@@ -63,9 +62,26 @@ public static class ModelComparer
             Difference = mean,
             Low = low,
             High = high,
-            McNemarP = McNemarTest.ExactPValue(flips.OnlyBaseline, flips.OnlyCandidate),
+            McNemarP = McNemarPValue(pairs),
             Flips = flips,
         };
+    }
+
+    // With repeats, a case's pairs are one cluster and are resampled together (ClusterBootstrap); without, the
+    // ordinary paired bootstrap.
+    private static (double Mean, double Low, double High) DifferenceInterval(IReadOnlyList<(SampleRecord Baseline, SampleRecord Candidate)> pairs)
+    {
+        var cases = pairs.GroupBy(p => p.Baseline.CaseId, StringComparer.Ordinal).ToList();
+        if (cases.All(c => c.Count() == 1))
+            return PairedBootstrap.MeanDifference([.. pairs.Select(p => p.Baseline.Score)], [.. pairs.Select(p => p.Candidate.Score)]);
+        return ClusterBootstrap.RatioOfSums([.. cases.Select(c => c.Sum(p => p.Candidate.Score - p.Baseline.Score))], [.. cases.Select(c => c.Count())]);
+    }
+
+    // McNemar's test needs independent pairs: with repeats it uses each case's first repeat only.
+    private static double McNemarPValue(IReadOnlyList<(SampleRecord Baseline, SampleRecord Candidate)> pairs)
+    {
+        var first = pairs.GroupBy(p => p.Baseline.CaseId, StringComparer.Ordinal).Select(c => c.MinBy(p => p.Baseline.Repeat)).ToList();
+        return McNemarTest.ExactPValue(first.Count(p => Right(p.Baseline) && !Right(p.Candidate)), first.Count(p => !Right(p.Baseline) && Right(p.Candidate)));
     }
 
     private static bool Right(SampleRecord sample) => sample.Score >= 0.5 && sample.Label != ScoreLabel.Error;
