@@ -8,26 +8,18 @@ namespace EvalKit.Core.Datasets;
 /// probe that should be answered (<c>role: probe</c>, <c>expect: answer</c>, and the <c>subject</c> tag); the
 /// stop-gap <c>regex</c> scorer fails replies that open with a refusal. Licence: CC BY-NC 4.0 (non-commercial).
 /// </summary>
-public sealed class CcpSensitiveImporter : IDatasetImporter
+public sealed class CcpSensitiveImporter : JsonArrayRowImporter
 {
-    public string Format => "ccp-sensitive";
+    public override string Format => "ccp-sensitive";
 
-    public string Description => "CCP-sensitive prompts JSON array {subject, prompt} (CC BY-NC 4.0).";
+    public override string Description => "CCP-sensitive prompts JSON array {subject, prompt} (CC BY-NC 4.0).";
 
-    public SuiteKind Kind => SuiteKind.Censorship;
+    public override SuiteKind Kind => SuiteKind.Censorship;
 
     // The rule classifier (answered / refused / deflected / one-sided); every prompt here deserves an answer.
-    public ScorerSpec Scorer { get; } = new("censorship", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new("censorship", new Dictionary<string, string>());
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var (number, row) in JsonArray.Read(path, collector))
-            collector.Add(path, 0, () => Map(number, row), number);
-        return collector.Result();
-    }
-
-    private static EvalCase Map(long number, JsonRow row)
+    private protected override EvalCase Map(long number, JsonRow row)
     {
         var prompt = row.Text("prompt");
         if (prompt.Trim().Length == 0)

@@ -20,11 +20,14 @@ public abstract class RowImporter : IDatasetImporter
     public DatasetImportResult Import(string path, DatasetImportOptions options)
     {
         var collector = new CaseCollector(options);
-        foreach (var (line, build) in Rows(path, collector))
-            collector.Add(path, line, build);
+        foreach (var (line, item, build) in Rows(path, collector))
+            collector.Add(path, line, build, item);
         return collector.Result();
     }
 
-    /// <summary>Each row's line and how to build its case (throwing <see cref="RowException"/> for a bad row).</summary>
-    private protected abstract IEnumerable<(long Line, Func<EvalCase> Build)> Rows(string path, CaseCollector collector);
+    /// <summary>
+    /// Each row's line (or, in a JSON array, its item number, else 0) and how to build its case (throwing
+    /// <see cref="RowException"/> for a bad row).
+    /// </summary>
+    private protected abstract IEnumerable<(long Line, long Item, Func<EvalCase> Build)> Rows(string path, CaseCollector collector);
 }

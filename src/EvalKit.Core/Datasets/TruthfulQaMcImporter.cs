@@ -9,25 +9,17 @@ namespace EvalKit.Core.Datasets;
 /// mc2_targets}</c>) as MC1: the <c>mc1_targets</c> options, in an order fixed by a hash of their text (the file lists
 /// the correct one first), with the one marked 1 as the answer. <c>mc2_targets</c> is kept as JSON metadata for MC2.
 /// </summary>
-public sealed class TruthfulQaMcImporter : IDatasetImporter
+public sealed class TruthfulQaMcImporter : JsonArrayRowImporter
 {
-    public string Format => "truthfulqa-mc1";
+    public override string Format => "truthfulqa-mc1";
 
-    public string Description => "TruthfulQA mc_task.json (JSON array {question, mc1_targets, mc2_targets}) as MC1.";
+    public override string Description => "TruthfulQA mc_task.json (JSON array {question, mc1_targets, mc2_targets}) as MC1.";
 
-    public SuiteKind Kind => SuiteKind.Hallucination;
+    public override SuiteKind Kind => SuiteKind.Hallucination;
 
-    public ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
+    public override ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
 
-    public DatasetImportResult Import(string path, DatasetImportOptions options)
-    {
-        var collector = new CaseCollector(options);
-        foreach (var (number, row) in JsonArray.Read(path, collector))
-            collector.Add(path, 0, () => Map(number, row), number);
-        return collector.Result();
-    }
-
-    private static EvalCase Map(long number, JsonRow row)
+    private protected override EvalCase Map(long number, JsonRow row)
     {
         var question = row.Text("question").Trim();
         var targets = row.Object("mc1_targets").EnumerateObject().ToList();
