@@ -2,8 +2,8 @@
 # EvalKit's main job.
 #   ./run-eval.sh                     build, compile the demo teacher/student fixture models, run suites/demo on both
 #   ./run-eval.sh --model PATH.gguf   run every suite under suites/ against your own model (repeat --model to compare)
-#   ./run-eval.sh bench [OPTIONS]     tokens/sec (pp512, tg128; EvalKit vs a bare LLamaSharp loop) on the synthetic
-#                                     qwen2-0.5b q4_0 model, into results/bench-<timestamp>/ (see docs/benchmarks.md)
+#   ./run-eval.sh bench [OPTIONS]     tokens/sec (pp512, tg128; EvalKit vs a bare loop) and cases/sec (sequential vs
+#                                     --parallel 8) on the synthetic qwen2-0.5b q4_0 model, into results/bench-<timestamp>/
 #   ./run-eval.sh bench-endpoint [OPTIONS]  'evalkit serve' on that model, swept by 'evalkit bench --endpoint'
 #                                     (concurrency 1,2,4,8; plus the load generator's own ceiling)
 #   ./run-eval.sh --help              this text
