@@ -30,7 +30,8 @@ evalkit=(dotnet src/EvalKit.Cli/bin/Release/net10.0/evalkit.dll)
 run_and_report() {
   "${evalkit[@]}" run "$@"
   local run_dir
-  run_dir=$(ls -d results/*/ | sort | tail -n 1)
+  # The newest run (results/ also holds bench-* folders, which have no run.json).
+  run_dir=$(dirname "$(ls -t results/*/run.json | head -n 1)")
   echo "==> writing the report for ${run_dir} to reports/latest/"
   local gates=()
   if [ -n "${EVALKIT_GATES:-}" ]; then gates=(--gates "$EVALKIT_GATES"); fi
