@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Results;
@@ -38,6 +39,50 @@ public class CrashIsolationTests(ITestOutputHelper output)
         Assert.All(samples.Where(s => s.CaseId != "case-03"), s => Assert.NotEmpty(s.Completion));
         Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")))
             .RootElement.GetProperty("suites")[0].GetProperty("samples").GetInt32() - 1);
+    }
+
+    [Fact]
+    public async Task A_judgement_that_crashes_the_worker_twice_is_blamed_on_judging_that_sample_and_recorded_as_failed()
+    {
+        // Given: stories260K answers and judges itself; only the judge's prompt for case "dog" holds the trigger
+        // (its expected answer, which the judge is shown and the answering model is not)
+        using var temp = new TempDir();
+        var rubric = RepositoryPaths.Combine("rubrics", "default-v1.md");
+        var suite = temp.Write("judged.yaml", $$"""
+            id: judged
+            kind: accuracy
+            defaults: {max_tokens: 8}
+            scorer: contains
+            judge: {model: tiny, rubric: '{{rubric}}', max_tokens: 8}
+            cases:
+              - {id: once, prompt: Once upon a time, expected: [the]}
+              - {id: dog, prompt: The little dog, expected: [judge-crash-trigger]}
+              - {id: ball, prompt: A big red ball, expected: [the]}
+            """);
+
+        // When
+        var result = await EvalKitProcess.RunAsync(temp.Path,
+            new Dictionary<string, string> { [FaultInjectingBackend.Variable] = "judge-crash-trigger" },
+            "run", "-s", suite, "-m", "tiny=" + SharedAssets.Stories260K, "-t", "1", "-o", "results");
+        output.WriteLine(result.Output);
+
+        // Then: the crash is charged to judging that sample, never to model loading, and the run completes
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Output);
+        var text = Regex.Replace(result.Output, @"\s+", " "); // the console wraps long lines
+        Assert.Matches(@"worker crashed \(exit code \d+\) while judging tiny/judged/dog/0, crash 1 of 2: retrying\.", text);
+        Assert.Contains("while judging tiny/judged/dog/0, crash 2 of 2: recorded as a failed judgement; continuing.", text);
+        Assert.DoesNotContain("loading a model", text);
+        var runDir = Directory.GetDirectories(temp.File("results")).Single();
+        Assert.All(SamplesReader.Read(runDir), s => Assert.Null(s.Error));
+        var judgements = JudgementsFile.Read(runDir);
+        Assert.Equal(["ball", "dog", "once"], judgements.Select(j => j.CaseId).Order());
+        var failed = Assert.Single(judgements, j => j.Judge.Error is not null);
+        Assert.Equal(("dog", "unknown", "worker crashed"), (failed.CaseId, failed.Judge.Label, failed.Judge.Reason));
+        Assert.Contains("died 2 times while judging this sample", failed.Judge.Error);
+        Assert.Contains("judge-crash-trigger", failed.Judge.Prompt);
+        Assert.False(File.Exists(Path.Combine(runDir, "inflight.txt")));
+        Assert.Equal(3, JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")))
+            .RootElement.GetProperty("suites")[0].GetProperty("judge").GetProperty("judged").GetInt32());
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using Spectre.Console;
 namespace EvalKit.Cli.Output;
 
 /// <summary>
-/// A live progress bar with rate and ETA on a terminal; on CI logs (no terminal) a plain line every 10%.
+/// A live progress bar with rate and ETA on a terminal; on CI logs (no terminal) a plain line every 10%. A model is
+/// said to be loading only while it really loads: a model whose answers all come from the response cache never is.
 /// </summary>
 public static class ProgressDisplay
 {
@@ -30,12 +31,20 @@ public static class ProgressDisplay
                 {
                     if (!tasks.TryGetValue(p.Model, out var task))
                         tasks[p.Model] = task = context.AddTask(Markup.Escape(p.Model), maxValue: p.Total);
-                    task.Description = Markup.Escape(p.Phase == RunProgress.Loading ? $"{p.Model} (loading)" : $"{p.Model} {p.Suite}");
+                    task.Description = Markup.Escape(Describe(p));
                     task.Value = p.Completed;
                 });
                 return await work(progress);
             });
     }
+
+    private static string Describe(RunProgress p) => p.Phase switch
+    {
+        RunProgress.Starting => p.Model,
+        RunProgress.Loading => $"{p.Model} (loading)",
+        RunProgress.Cached => $"{p.Model} {p.Suite} (answering from cache)",
+        _ => $"{p.Model} {p.Suite}",
+    };
 
     /// <summary>Synchronous so lines come out in order; <see cref="Progress{T}"/> would post to the thread pool.</summary>
     private sealed class LogProgress(IAnsiConsole console) : IProgress<RunProgress>
@@ -45,11 +54,15 @@ public static class ProgressDisplay
 
         public void Report(RunProgress value)
         {
+            if (value.Phase == RunProgress.Starting)
+            {
+                _lastDecile = -1;
+                _started = DateTime.UtcNow;
+                return;
+            }
             if (value.Phase == RunProgress.Loading)
             {
                 console.WriteLine($"[{value.Model}] loading model");
-                _lastDecile = -1;
-                _started = DateTime.UtcNow;
                 return;
             }
             var decile = value.Total == 0 ? 10 : value.Completed * 10 / value.Total;
@@ -59,7 +72,8 @@ public static class ProgressDisplay
             var elapsed = DateTime.UtcNow - _started;
             var rate = value.Completed / Math.Max(elapsed.TotalSeconds, 1e-3);
             var eta = rate > 0 ? TimeSpan.FromSeconds((value.Total - value.Completed) / rate) : TimeSpan.Zero;
-            console.WriteLine($"[{value.Model}] {value.Completed}/{value.Total} cases ({rate:F1}/s, ETA {eta:mm\\:ss}) {value.Suite}");
+            var source = value.Phase == RunProgress.Cached ? " (answering from cache)" : "";
+            console.WriteLine($"[{value.Model}] {value.Completed}/{value.Total} cases ({rate:F1}/s, ETA {eta:mm\\:ss}) {value.Suite}{source}");
         }
     }
 }

@@ -7,7 +7,8 @@ namespace EvalKit.Cli.Supervision;
 
 /// <summary>
 /// Runs the evaluation in a worker process and restarts it (with resume) whenever it dies, so a native crash
-/// costs one case, not the run. A case that kills the worker twice is recorded as failed and skipped.
+/// costs one case, not the run. A case that kills the worker twice is recorded as failed and skipped; so is a
+/// judgement that kills it twice (see <see cref="CrashLedger"/>).
 /// </summary>
 public sealed class RunSupervisor(IAnsiConsole console, RunRequest request, RunDirectory directory)
 {
@@ -21,11 +22,11 @@ public sealed class RunSupervisor(IAnsiConsole console, RunRequest request, RunD
 
             var outcome = CrashLedger.RecordCrash(directory, request, exitCode);
             console.MarkupLine(
-                $"[yellow]worker crashed[/] (exit code {exitCode}) on {Markup.Escape(outcome.Blamed)}, crash {outcome.Crashes} of {CrashLedger.MaxCrashesPerCase}: " +
-                (outcome.GaveUp ? "recorded as a failed sample; continuing." : "retrying."));
-            if (outcome.GaveUp && InflightMarker.Read(directory) is null && outcome.Blamed == "(model loading)")
+                $"[yellow]worker crashed[/] (exit code {exitCode}) {Markup.Escape(outcome.Blamed)}, crash {outcome.Crashes} of {CrashLedger.MaxCrashesPerCase}: " +
+                (!outcome.GaveUp ? "retrying." : outcome.Recorded is { } recorded ? $"{recorded}; continuing." : "giving up."));
+            if (outcome.GaveUp && outcome.Recorded is null)
                 throw new EvalKitException(
-                    $"llama.cpp crashed twice while loading a model (exit code {exitCode}).",
+                    $"llama.cpp crashed {outcome.Crashes} times {outcome.Blamed} (exit code {exitCode}).",
                     "Check the model file with 'evalkit info MODEL', or try --device cpu / fewer --gpu-layers.",
                     ExitCodes.RuntimeFailure);
         }

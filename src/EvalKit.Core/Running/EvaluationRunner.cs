@@ -42,22 +42,25 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 if (todo.Count == 0)
                     continue;
 
-                progress?.Report(new RunProgress(spec.Name, "", total - todo.Count, total, null, RunProgress.Loading));
-                await using var model = new ModelSlot(backends, spec, request.Cache, directory, info =>
-                {
-                    ResumeCheck.EnsureSameModel(directory, manifest, info);
-                    manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
-                    directory.WriteManifest(manifest);
-                });
-
                 var done = total - todo.Count;
+                progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Starting));
+                await using var model = new ModelSlot(backends, spec, request.Cache, directory,
+                    () => progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Loading)),
+                    info =>
+                    {
+                        ResumeCheck.EnsureSameModel(directory, manifest, info);
+                        manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
+                        directory.WriteManifest(manifest);
+                    });
+
                 foreach (var group in todo.Chunk(request.Parallel))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     foreach (var sample in await BatchSampleProducer.ProduceAsync(model, directory, group, scorers, cancellationToken))
                     {
                         writer.Append(sample);
-                        progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, RunProgress.Generating));
+                        var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;
+                        progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, phase));
                     }
                 }
             }
@@ -65,6 +68,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
 
         InflightMarker.Clear(directory);
         await JudgePhase.RunAsync(backends, request, directory, progress, cancellationToken);
+        InflightMarker.Clear(directory);
         var metrics = MetricsCalculator.Compute(
             directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList(),
             JudgementsFile.Read(directory.Path));

@@ -27,14 +27,15 @@ public class CachedRunTests
     private static ScriptedBackend Backend(string name = "m") =>
         new(name, new Dictionary<string, string> { ["p1"] = "a1", ["p2"] = "a2", ["p3"] = "wrong", ["p4"] = ScriptedBackend.Crash, ["p5"] = "a5" });
 
-    private static Task<RunResult> Run(ScriptedBackendFactory factory, string root, ResponseCache? cache, Suite? suite = null) =>
+    private static Task<RunResult> Run(
+        ScriptedBackendFactory factory, string root, ResponseCache? cache, Suite? suite = null, IProgress<RunProgress>? progress = null) =>
         new EvaluationRunner(factory).RunAsync(new RunRequest
         {
             Suites = [suite ?? Numbers],
             Models = [new ModelSpec("m", "m")],
             ResultsRoot = root,
             Cache = cache,
-        });
+        }, progress);
 
     [Fact]
     public async Task A_second_identical_run_loads_no_model_makes_no_calls_and_gives_identical_results()
@@ -87,6 +88,24 @@ public class CachedRunTests
     }
 
     [Fact]
+    public async Task Progress_reports_loading_only_when_a_cache_miss_really_loads_the_model()
+    {
+        // Given: a first run cached every answer but c4's failure (failures are never cached)
+        using var temp = new TempDir();
+        using var cache = ResponseCache.Open(temp.File("responses.sqlite"));
+        await Run(new ScriptedBackendFactory(new() { ["m"] = Backend() }), temp.File("r1"), cache);
+
+        // When the same run goes again
+        var phases = new List<string>();
+        await Run(new ScriptedBackendFactory(new() { ["m"] = Backend() }), temp.File("r2"), cache, progress: new Inline(p => phases.Add(p.Phase)));
+
+        // Then: loading is reported exactly when c4 misses the cache, just before its answer is generated
+        Assert.Equal(
+            [RunProgress.Starting, RunProgress.Cached, RunProgress.Cached, RunProgress.Cached, RunProgress.Loading, RunProgress.Generating, RunProgress.Cached],
+            phases);
+    }
+
+    [Fact]
     public async Task A_changed_sampling_parameter_or_no_cache_generates_again()
     {
         using var temp = new TempDir();
@@ -101,5 +120,11 @@ public class CachedRunTests
 
         Assert.Equal((5, 5), (hotter.Calls, uncached.Calls));
         Assert.All(SamplesReader.Read(run.Directory.Path), s => Assert.False(s.Cached));
+    }
+
+    /// <summary>Hears reports synchronously, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class Inline(Action<RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(value);
     }
 }

@@ -9,7 +9,8 @@ namespace EvalKit.Core.Running.Internal;
 /// <summary>
 /// After every model has answered: for suites with <c>judge:</c>, loads each judge model once (still one model at a
 /// time) and appends a verdict on every answered sample not yet judged to <c>judgements.jsonl</c>, so a resumed run
-/// judges only what is missing.
+/// judges only what is missing. The in-flight marker names the sample being judged, so a native crash is charged
+/// to that judgement (<see cref="CrashLedger"/>), and is cleared while a judge model loads.
 /// </summary>
 internal static class JudgePhase
 {
@@ -29,8 +30,10 @@ internal static class JudgePhase
         {
             var label = $"{byJudge.Key} (judge)";
             var todo = byJudge.ToList();
+            progress?.Report(new RunProgress(label, "", 0, todo.Count, null, RunProgress.Starting));
             progress?.Report(new RunProgress(label, "", 0, todo.Count, null, RunProgress.Loading));
             var spec = request.Models.Single(m => m.Name == byJudge.Key);
+            InflightMarker.Clear(directory);
             await using var backend = await backends.LoadAsync(spec, cancellationToken);
             var judges = todo.Select(s => s.Suite).Distinct().ToDictionary(id => id, id => Judge(backend, judgedSuites[id].Judge!));
             var done = 0;
@@ -39,6 +42,7 @@ internal static class JudgePhase
                 cancellationToken.ThrowIfCancellationRequested();
                 if (judgedSuites[sample.Suite].Cases.FirstOrDefault(c => c.Id == sample.CaseId) is not { } evalCase)
                     continue;
+                InflightMarker.Write(directory, InflightMarker.JudgingKey(sample.Key));
                 var verdict = await judges[sample.Suite].JudgeAsync(evalCase, sample.Completion, cancellationToken);
                 writer.Append(new JudgementRecord
                 {

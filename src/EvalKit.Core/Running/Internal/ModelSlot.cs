@@ -5,12 +5,13 @@ using EvalKit.Core.Results;
 namespace EvalKit.Core.Running.Internal;
 
 /// <summary>
-/// One model of a run, loaded only when a case is not in the cache. <paramref name="onInfo"/> hears what the
+/// One model of a run, loaded only when a case is not in the cache. <paramref name="onLoading"/> hears when the load
+/// really starts (never, when every answer comes from the cache). <paramref name="onInfo"/> hears what the
 /// manifest should record about the model: its loaded info, or, while every answer so far came from the cache,
 /// the info stored with those answers.
 /// </summary>
 internal sealed class ModelSlot(
-    IBackendFactory backends, ModelSpec spec, ResponseCache? cache, RunDirectory directory, Action<ModelInfo> onInfo)
+    IBackendFactory backends, ModelSpec spec, ResponseCache? cache, RunDirectory directory, Action onLoading, Action<ModelInfo> onInfo)
     : IAsyncDisposable
 {
     private IModelBackend? _backend;
@@ -27,6 +28,7 @@ internal sealed class ModelSlot(
             // once loaded, the case is in flight again.
             var inflight = InflightMarker.Read(directory);
             InflightMarker.Clear(directory);
+            onLoading();
             _backend = await backends.LoadAsync(spec, cancellationToken);
             if (inflight is not null)
                 InflightMarker.Write(directory, inflight);
