@@ -22,7 +22,8 @@ public static class MetricsCalculator
         var results = samples
             .GroupBy(s => (s.Model, s.Suite))
             .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList())
-                with { Judge = JudgeAgreement.From([.. verdicts[g.Key]]) })
+                with
+            { Judge = JudgeAgreement.From([.. verdicts[g.Key]]) })
             .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => ModelOrder(modelOrder, m.Model)).ThenBy(m => m.Model, StringComparer.Ordinal)
             .ToList();
         return new MetricsReport
