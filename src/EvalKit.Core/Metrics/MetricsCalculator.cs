@@ -21,9 +21,11 @@ public static class MetricsCalculator
         var verdicts = (judgements ?? []).ToLookup(j => (j.Model, j.Suite));
         var results = samples
             .GroupBy(s => (s.Model, s.Suite))
-            .Select(g => ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList())
-                with
-            { Judge = JudgeAgreement.From([.. verdicts[g.Key]]) })
+            .Select(g =>
+            {
+                var metrics = ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList());
+                return metrics with { Judge = JudgeAgreement.From([.. verdicts[g.Key]]) };
+            })
             .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => ModelOrder(modelOrder, m.Model)).ThenBy(m => m.Model, StringComparer.Ordinal)
             .ToList();
         return new MetricsReport
