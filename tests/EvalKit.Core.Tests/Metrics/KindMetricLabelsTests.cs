@@ -74,7 +74,11 @@ public class KindMetricLabelsTests
 
     private static SuiteMetrics Metrics(string model, Dictionary<string, KindMetric> kind) => new()
     {
-        Model = model, Suite = "s", Kind = SuiteKind.Hallucination, Metric = "correct_rate",
-        Estimate = RateEstimate.Wilson(1, 2), KindMetrics = kind,
+        Model = model,
+        Suite = "s",
+        Kind = SuiteKind.Hallucination,
+        Metric = "correct_rate",
+        Estimate = RateEstimate.Wilson(1, 2),
+        KindMetrics = kind,
     };
 }
