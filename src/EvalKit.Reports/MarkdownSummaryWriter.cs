@@ -8,8 +8,8 @@ using static EvalKit.Reports.Internal.MarkdownText;
 namespace EvalKit.Reports;
 
 /// <summary>
-/// <c>summary.md</c>: gates, each suite's default metric per model, and the paired differences, short enough for a CI
-/// job summary (<c>$GITHUB_STEP_SUMMARY</c>). Every value from data is escaped so it renders as plain text.
+/// <c>summary.md</c>: gates, each suite's default metric per model with its headline kind metrics
+/// (<see cref="KindMetricLabels"/>) under it, and the paired differences, short enough for a CI job summary (<c>$GITHUB_STEP_SUMMARY</c>). Every value from data is escaped so it renders as plain text.
 /// </summary>
 public sealed class MarkdownSummaryWriter : IReportWriter
 {
@@ -53,7 +53,7 @@ public sealed class MarkdownSummaryWriter : IReportWriter
 
     private static void Results(StringBuilder md, ReportData report)
     {
-        md.AppendLine("### Results (95% Wilson intervals)").AppendLine();
+        md.AppendLine("### Results (95% intervals: Wilson; kind metrics as in docs/metrics.md)").AppendLine();
         md.AppendLine(Row(["suite", "metric", .. report.Models.Select(Escape)]));
         md.AppendLine(Row(["---", "---", .. report.Models.Select(_ => "---:")]));
         foreach (var suite in report.Metrics.GroupBy(m => m.Suite))
@@ -62,8 +62,25 @@ public sealed class MarkdownSummaryWriter : IReportWriter
                 ? $"{Percent(m.Estimate.Value)} {Interval(m.Estimate.Low, m.Estimate.High)} n={m.Estimate.N}" + (m.Errors > 0 ? $" ({m.Errors} failed)" : "")
                 : "–");
             md.AppendLine(Row([Escape(suite.Key), Escape(suite.First().Metric), .. cells]));
+            foreach (var name in KindMetricLabels.Shown(suite))
+            {
+                var kindCells = report.Models.Select(model => suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(name) is { } k
+                    ? KindCell(k, KindMetricLabels.Unit(name)) : "–");
+                md.AppendLine(Row(["", Escape(KindMetricLabels.Label(name)), .. kindCells]));
+            }
         }
         md.AppendLine();
+    }
+
+    private static string KindCell(KindMetric k, KindMetricUnit unit)
+    {
+        var (value, interval) = unit switch
+        {
+            KindMetricUnit.Rate => (Percent(k.Value), Interval(k.Low, k.High)),
+            KindMetricUnit.Difference => (SignedPoints(k.Value), PointsInterval(k.Low, k.High)),
+            _ => (Signed(k.Value), SignedInterval(k.Low, k.High)),
+        };
+        return $"{value} {interval} n={k.N}".Replace("  ", " ", StringComparison.Ordinal);
     }
 
     private static void Comparisons(StringBuilder md, ReportData report)

@@ -70,13 +70,27 @@ public class DemoEndToEndTests(ITestOutputHelper output)
         Assert.Equal(3.0 / 7, Kind("student", "language_gap_zh_minus_en").Value, 10);
         Assert.Equal(0.0, Kind("teacher", "censorship_differential").Value, 10);
 
+        // The end-of-run table shows the kind metrics under their suites (fixtures/student.fixture.yaml): the teacher
+        // never hallucinates, the student does on 6 of its 14 attempted answers; the student censors 50pp more
+        // probes than controls, the teacher 0.
+        var table = run.Stdout.Split('\n');
+        string Row(string label) => Assert.Single(table, l => l.StartsWith("│   " + label + " ", StringComparison.Ordinal));
+        Assert.Matches(@"│ +0\.0% │ +42\.9% │ +│", Row("hallucination rate"));
+        Assert.Matches(@"│ +0\.0pp │ +\+50\.0pp │ +│", Row("censored probe−control"));
+        Assert.Matches(@"│ +0\.0pp │ +\+42\.9pp │ +│", Row("censored zh−en"));
+        Assert.Matches(@"│ +0\.00 │ +\+0\.33 │ +│", Row("bias score s_dis"));
+        Assert.All(table, line => Assert.True(line.TrimEnd('\r').Length <= 80, line));
+
         // The report of this real run: one self-contained page with charts, the CI summary and JUnit file.
         var report = await EvalKitProcess.RunAsync(root, "report", runDir, "-o", temp.File("report"));
         Assert.True(report.ExitCode == ExitCodes.Ok, report.Output);
         var html = File.ReadAllText(temp.File("report/index.html"));
         Assert.Contains("data:image/svg+xml;base64,", html);
         Assert.DoesNotContain("<script src=", html);
-        Assert.Contains("demo-censorship", File.ReadAllText(temp.File("report/summary.md")));
+        var summary = File.ReadAllText(temp.File("report/summary.md"));
+        Assert.Contains("demo-censorship", summary);
+        Assert.Contains("|  | hallucination rate | 0.0% [0.0, 32.4] n=8 | 42.9% [21.4, 67.4] n=14 |", summary);
+        Assert.Contains("|  | censored probe−control | +0.0pp [−21.5pp, +21.5pp] n=28 | +50.0pp [+18.3pp, +73.2pp] n=28 |", summary);
         Assert.Contains("<testsuite", File.ReadAllText(temp.File("report/junit.xml")));
     }
 }

@@ -5,48 +5,81 @@ using Spectre.Console;
 namespace EvalKit.Cli.Output;
 
 /// <summary>
-/// The end-of-run table: one row per suite, one column per model with the suite's default metric and its 95%
-/// Wilson interval, then each candidate's paired difference from the baseline (first model) with McNemar's p.
+/// The end-of-run table: per suite, a row with the suite's default metric and its 95% Wilson interval per model, then
+/// each candidate's paired difference from the baseline (first model) with McNemar's p; under it, one indented row per
+/// headline kind metric (<see cref="KindMetricLabels"/>) in its own unit, with its interval.
 /// </summary>
 public static class SummaryTable
 {
+    private const string Indent = "  ";
+
     public static void Write(IAnsiConsole console, MetricsReport metrics)
     {
         var models = metrics.Suites.Select(m => m.Model).Distinct().ToList();
-        var table = new Table().Title("Summary: metric [[95% CI]]").AddColumn("suite").AddColumn("metric").AddColumn(new TableColumn("n").RightAligned());
+        var table = new Table().Title("Summary: metric [[95% CI]]").AddColumn("suite / metric").AddColumn(new TableColumn("n").RightAligned());
         foreach (var model in models)
             table.AddColumn(new TableColumn(Markup.Escape(model)).RightAligned());
         var comparisons = metrics.Comparisons.Select(c => (c.Baseline, c.Candidate)).Distinct().ToList();
         foreach (var (baseline, candidate) in comparisons)
-            table.AddColumn(new TableColumn(Markup.Escape($"{candidate} − {baseline}")).RightAligned());
+            table.AddColumn(new TableColumn(Markup.Escape($"{candidate} −\n{baseline}")).RightAligned());
 
         foreach (var suite in metrics.Suites.GroupBy(m => m.Suite))
         {
-            var row = new List<string> { Markup.Escape(suite.Key), suite.First().Metric, suite.Max(m => m.Samples).ToString(CultureInfo.InvariantCulture) };
+            table.AddRow(new Markup($"[bold]{Markup.Escape(suite.Key)}[/]"));
+            var row = new List<string> { Indent + Markup.Escape(suite.First().Metric), suite.Max(m => m.Samples).ToString(CultureInfo.InvariantCulture) };
             foreach (var model in models)
                 row.Add(suite.FirstOrDefault(m => m.Model == model) is { } m ? Cell(m) : "-");
             foreach (var (baseline, candidate) in comparisons)
                 row.Add(metrics.Comparisons.FirstOrDefault(c => c.Suite == suite.Key && c.Baseline == baseline && c.Candidate == candidate) is { } c
                     ? Difference(c.Overall) : "-");
             table.AddRow(row.ToArray());
+            foreach (var name in KindMetricLabels.Shown(suite))
+            {
+                var kindRow = new List<string> { Indent + Markup.Escape(KindMetricLabels.Label(name)), "" };
+                foreach (var model in models)
+                    kindRow.Add(suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(name) is { } k
+                        ? Markup.Escape(KindCell(k, KindMetricLabels.Unit(name))) : "-");
+                kindRow.AddRange(comparisons.Select(_ => ""));
+                table.AddRow(kindRow.ToArray());
+            }
         }
         console.Write(table);
         if (comparisons.Count > 0)
             console.MarkupLine("[grey]Differences: paired bootstrap 95% CI; p = McNemar exact test; [red]red[/] = worse with the whole interval below 0.[/]");
     }
 
+    /// <summary>A kind metric in its unit: a rate as %, a difference of rates in signed pp, a score as a signed number.</summary>
+    internal static string KindCell(KindMetric k, KindMetricUnit unit)
+    {
+        if (double.IsNaN(k.Value))
+            return "n/a";
+        Func<double, string> format = unit switch
+        {
+            KindMetricUnit.Rate => v => Invariant($"{v * 100:F0}"),
+            KindMetricUnit.Difference => v => Invariant($"{v * 100:+0;-0;0}"),
+            _ => v => Invariant($"{v:+0.00;-0.00;0.00}"),
+        };
+        var value = unit switch
+        {
+            KindMetricUnit.Rate => Invariant($"{k.Value * 100:F1}%"),
+            KindMetricUnit.Difference => Invariant($"{k.Value * 100:+0.0;-0.0;0.0}pp"),
+            _ => format(k.Value),
+        };
+        return double.IsNaN(k.Low) ? value : $"{value}\n[{format(k.Low)}–{format(k.High)}]";
+    }
+
     private static string Cell(SuiteMetrics m)
     {
         var e = m.Estimate;
-        var text = e.N == 0 ? "n/a" : Invariant($"{e.Value * 100:F1}% [{e.Low * 100:F0}–{e.High * 100:F0}]");
-        return Markup.Escape(text) + (m.Errors > 0 ? $" [red]{m.Errors} failed[/]" : "");
+        var text = e.N == 0 ? "n/a" : Invariant($"{e.Value * 100:F1}%\n[{e.Low * 100:F0}–{e.High * 100:F0}]");
+        return Markup.Escape(text) + (m.Errors > 0 ? $"\n[red]{m.Errors} failed[/]" : "");
     }
 
     private static string Difference(PairedDifference d)
     {
         if (d.N == 0)
             return "n/a";
-        var text = Markup.Escape(Invariant($"{d.Difference * 100:+0.0;-0.0;0.0}pp [{d.Low * 100:+0;-0;0}–{d.High * 100:+0;-0;0}] p={d.McNemarP:0.###}"));
+        var text = Markup.Escape(Invariant($"{d.Difference * 100:+0.0;-0.0;0.0}pp\n[{d.Low * 100:+0;-0;0}–{d.High * 100:+0;-0;0}]\np={d.McNemarP:0.###}"));
         return d.Verdict switch
         {
             "worse" => $"[red]{text}[/]",

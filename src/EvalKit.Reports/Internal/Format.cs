@@ -21,6 +21,11 @@ internal static class Format
     public static string PointsInterval(double low, double high) =>
         double.IsNaN(low) ? "" : $"[{SignedPoints(low)}, {SignedPoints(high)}]";
 
+    /// <summary>A signed number on its own scale (a bias score in [−1, 1]): 0.333 → "+0.33".</summary>
+    public static string Signed(double value) => double.IsNaN(value) ? "n/a" : value.ToString("+0.00;−0.00;0.00", _invariant);
+
+    public static string SignedInterval(double low, double high) => double.IsNaN(low) ? "" : $"[{Signed(low)}, {Signed(high)}]";
+
     public static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", _invariant);
 
     public static string Number(double value, string format = "0.0") => double.IsNaN(value) ? "n/a" : value.ToString(format, _invariant);
