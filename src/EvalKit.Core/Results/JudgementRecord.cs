@@ -19,6 +19,18 @@ public sealed record JudgementRecord
     public double RuleScore { get; init; }
     public required JudgeVerdict Judge { get; init; }
 
+    /// <summary>The judge's <paramref name="verdict"/> on <paramref name="sample"/>, beside the sample's rule-based label.</summary>
+    public static JudgementRecord For(SampleRecord sample, JudgeVerdict verdict) => new()
+    {
+        Model = sample.Model,
+        Suite = sample.Suite,
+        CaseId = sample.CaseId,
+        Repeat = sample.Repeat,
+        RuleLabel = sample.Label,
+        RuleScore = sample.Score,
+        Judge = verdict,
+    };
+
     /// <summary>The key of the judged sample (<see cref="SampleRecord.Key"/>).</summary>
     [JsonIgnore]
     public string Key => SampleRecord.KeyOf(Model, Suite, CaseId, Repeat);

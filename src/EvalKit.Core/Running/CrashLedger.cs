@@ -86,24 +86,15 @@ public static class CrashLedger
             ? JudgePrompt.Fill(File.ReadAllText(judge.RubricPath), evalCase, sample.Completion)
             : "";
         using var writer = new JudgementsWriter(directory.Path);
-        writer.Append(new JudgementRecord
+        writer.Append(JudgementRecord.For(sample, new JudgeVerdict
         {
-            Model = sample.Model,
-            Suite = sample.Suite,
-            CaseId = sample.CaseId,
-            Repeat = sample.Repeat,
-            RuleLabel = sample.Label,
-            RuleScore = sample.Score,
-            Judge = new JudgeVerdict
-            {
-                Model = judge.Model,
-                Label = ScoreLabel.Unknown,
-                Reason = "worker crashed",
-                Prompt = prompt,
-                RubricDigest = judge.RubricDigest,
-                Error = $"The worker process died {crashes} times while judging this sample (last exit code {exitCode}); it is not judged again.",
-            },
-        });
+            Model = judge.Model,
+            Label = ScoreLabel.Unknown,
+            Reason = "worker crashed",
+            Prompt = prompt,
+            RubricDigest = judge.RubricDigest,
+            Error = $"The worker process died {crashes} times while judging this sample (last exit code {exitCode}); it is not judged again.",
+        }));
         return "recorded as a failed judgement";
     }
 

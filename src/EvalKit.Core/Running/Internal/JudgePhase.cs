@@ -44,16 +44,7 @@ internal static class JudgePhase
                     continue;
                 InflightMarker.Write(directory, InflightMarker.JudgingKey(sample.Key));
                 var verdict = await judges[sample.Suite].JudgeAsync(evalCase, sample.Completion, cancellationToken);
-                writer.Append(new JudgementRecord
-                {
-                    Model = sample.Model,
-                    Suite = sample.Suite,
-                    CaseId = sample.CaseId,
-                    Repeat = sample.Repeat,
-                    RuleLabel = sample.Label,
-                    RuleScore = sample.Score,
-                    Judge = verdict,
-                });
+                writer.Append(JudgementRecord.For(sample, verdict));
                 progress?.Report(new RunProgress(label, sample.Suite, ++done, todo.Count, verdict.Label, RunProgress.Judging));
             }
         }
