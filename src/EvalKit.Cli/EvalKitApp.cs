@@ -33,10 +33,12 @@ public static class EvalKitApp
                 .WithExample("run", "--suite", "suites/demo", "--model", "teacher=openai:http://gpu-box:8000/v1#deepseek-r1", "--model", "student=s.gguf", "--api-key-env", "OPENAI_API_KEY")
                 .WithExample("run", "--suite", "suites/demo", "--model", "student=s.gguf", "--shard", "2/3");
             config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Measure llama-bench's prompt processing (pp) and generation (tg) tokens/sec, EvalKit vs a bare LLamaSharp loop, or (--endpoint) an OpenAI-compatible endpoint under concurrent load, into results/bench-<timestamp>/bench.json.")
+                .WithDescription("Measure llama-bench's prompt processing (pp) and generation (tg) tokens/sec, EvalKit vs a bare LLamaSharp loop, and evaluation cases/sec answered one at a time vs --parallel N; or (--endpoint) an OpenAI-compatible endpoint under concurrent load. Results go to results/bench-<timestamp>/bench.json.")
                 .WithExample("bench", "models/student.gguf")
                 .WithExample("bench", ".cache/synth/qwen2-0.5b-q4_0.gguf", "-p", "512", "-n", "128", "-r", "5", "-t", "2")
                 .WithExample("bench", "models/student.gguf", "--device", "cuda", "-o", "results")
+                .WithExample("bench", "models/student.gguf", "--device", "cuda", "--native-lib", "llama.cpp/build/bin")
+                .WithExample("bench", "models/student.gguf", "-p", "0", "-n", "0", "--eval-parallel", "8", "--eval-cases", "64")
                 .WithExample("bench", "--compare", "results/bench-20261128-170000", "results/bench-20261128-180000")
                 .WithExample("bench", "--endpoint", "http://127.0.0.1:8080/v1", "--model", "qwen2-0.5b-q4_0", "-c", "1,2,4,8", "--requests", "32")
                 .WithExample("bench", "--endpoint", "loopback");
