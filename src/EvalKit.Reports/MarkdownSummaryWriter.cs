@@ -74,12 +74,7 @@ public sealed class MarkdownSummaryWriter : IReportWriter
 
     private static string KindCell(KindMetric k, KindMetricUnit unit)
     {
-        var (value, interval) = unit switch
-        {
-            KindMetricUnit.Rate => (Percent(k.Value), Interval(k.Low, k.High)),
-            KindMetricUnit.Difference => (SignedPoints(k.Value), PointsInterval(k.Low, k.High)),
-            _ => (Signed(k.Value), SignedInterval(k.Low, k.High)),
-        };
+        var (value, interval) = Kind(k, unit);
         return $"{value} {interval} n={k.N}".Replace("  ", " ", StringComparison.Ordinal);
     }
 

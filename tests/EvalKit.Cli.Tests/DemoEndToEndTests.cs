@@ -81,12 +81,17 @@ public class DemoEndToEndTests(ITestOutputHelper output)
         Assert.Matches(@"│ +0\.00 │ +\+0\.33 │ +│", Row("bias score s_dis"));
         Assert.All(table, line => Assert.True(line.TrimEnd('\r').Length <= 80, line));
 
-        // The report of this real run: one self-contained page with charts, the CI summary and JUnit file.
+        // The report of this real run: one self-contained page with charts and the kind rows of the table above, the CI
+        // summary and JUnit file.
         var report = await EvalKitProcess.RunAsync(root, "report", runDir, "-o", temp.File("report"));
         Assert.True(report.ExitCode == ExitCodes.Ok, report.Output);
         var html = File.ReadAllText(temp.File("report/index.html"));
         Assert.Contains("data:image/svg+xml;base64,", html);
         Assert.DoesNotContain("<script src=", html);
+        Assert.Contains("<tr><td></td><td><span class=\"kind\">hallucination rate</span></td><td>0.0% <span class=\"ci\">[0.0, 32.4] n=8</span></td>" +
+            "<td>42.9% <span class=\"ci\">[21.4, 67.4] n=14</span></td></tr>", html);
+        Assert.Contains("<tr><td></td><td><span class=\"kind\">censored probe−control</span></td><td>+0.0pp <span class=\"ci\">[−21.5pp, +21.5pp] n=28</span></td>" +
+            "<td>+50.0pp <span class=\"ci\">[+18.3pp, +73.2pp] n=28</span></td></tr>", html);
         var summary = File.ReadAllText(temp.File("report/summary.md"));
         Assert.Contains("demo-censorship", summary);
         Assert.Contains("|  | hallucination rate | 0.0% [0.0, 32.4] n=8 | 42.9% [21.4, 67.4] n=14 |", summary);

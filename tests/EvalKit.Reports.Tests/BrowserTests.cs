@@ -30,6 +30,7 @@ public class BrowserTests
         Assert.True(charts >= 6, $"expected the demo's charts, found {charts}");
         Assert.Equal(charts, Regex.Matches(dom, "<img ").Count); // no <img> but the charts: the payload's was not created
         Assert.Contains("<table class=\"headline\">", dom);
+        Assert.Contains("<span class=\"kind\">hallucination rate</span>", dom);
         Assert.Contains("<table class=\"comparison\">", dom);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", dom);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", dom);

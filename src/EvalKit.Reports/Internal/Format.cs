@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvalKit.Core.Metrics;
 
 namespace EvalKit.Reports.Internal;
 
@@ -25,6 +26,14 @@ internal static class Format
     public static string Signed(double value) => double.IsNaN(value) ? "n/a" : value.ToString("+0.00;−0.00;0.00", _invariant);
 
     public static string SignedInterval(double low, double high) => double.IsNaN(low) ? "" : $"[{Signed(low)}, {Signed(high)}]";
+
+    /// <summary>A kind metric's value and 95% interval in its unit (<see cref="KindMetricLabels.Unit"/>); the interval is "" when it has none.</summary>
+    public static (string Value, string Interval) Kind(KindMetric k, KindMetricUnit unit) => unit switch
+    {
+        KindMetricUnit.Rate => (Percent(k.Value), Interval(k.Low, k.High)),
+        KindMetricUnit.Difference => (SignedPoints(k.Value), PointsInterval(k.Low, k.High)),
+        _ => (Signed(k.Value), SignedInterval(k.Low, k.High)),
+    };
 
     public static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", _invariant);
 

@@ -1,10 +1,11 @@
 using System.Text;
+using EvalKit.Core.Metrics;
 using static EvalKit.Reports.Internal.Format;
 using static EvalKit.Reports.Internal.Html.HtmlText;
 
 namespace EvalKit.Reports.Internal.Html;
 
-/// <summary>The top of the page: gates, the headline table, paired differences with their flip tables, and speed.</summary>
+/// <summary>The top of the page: gates, the headline table (default metric, kind metrics under it), paired differences with their flip tables, and speed.</summary>
 internal static class SummarySections
 {
     public static void Gates(StringBuilder html, ReportData data)
@@ -26,12 +27,21 @@ internal static class SummarySections
 
     public static void Headline(StringBuilder html, ReportData data)
     {
-        html.AppendLine("<section id=\"headline\"><h2>Results</h2><p class=\"note\">Each suite's default metric with its 95% Wilson interval and the number of scored samples.</p>");
-        var rows = data.Metrics.GroupBy(m => m.Suite).Select(suite => new[] { DrillLink(suite.Key, ("suite", suite.Key)), E(suite.First().Metric) }
-            .Concat(data.Models.Select(model => suite.FirstOrDefault(m => m.Model == model) is { } m
-                ? $"<b>{Percent(m.Estimate.Value)}</b> <span class=\"ci\">{Interval(m.Estimate.Low, m.Estimate.High)} n={m.Estimate.N}</span>"
-                  + (m.Errors > 0 ? $" <span class=\"fail\">{m.Errors} failed</span>" : "")
-                : "–")));
+        html.AppendLine("<section id=\"headline\"><h2>Results</h2><p class=\"note\">Each suite's default metric with its 95% Wilson interval and the number of scored samples; " +
+            "under it, the suite's kind metrics (hallucination, bias, censorship: docs/metrics.md) with their 95% intervals.</p>");
+        var rows = new List<IEnumerable<string>>();
+        foreach (var suite in data.Metrics.GroupBy(m => m.Suite))
+        {
+            rows.Add(new[] { DrillLink(suite.Key, ("suite", suite.Key)), E(suite.First().Metric) }
+                .Concat(data.Models.Select(model => suite.FirstOrDefault(m => m.Model == model) is { } m
+                    ? $"<b>{Percent(m.Estimate.Value)}</b> <span class=\"ci\">{Interval(m.Estimate.Low, m.Estimate.High)} n={m.Estimate.N}</span>"
+                      + (m.Errors > 0 ? $" <span class=\"fail\">{m.Errors} failed</span>" : "")
+                    : "–")));
+            foreach (var name in KindMetricLabels.Shown(suite))
+                rows.Add(new[] { "", $"<span class=\"kind\">{E(KindMetricLabels.Label(name))}</span>" }
+                    .Concat(data.Models.Select(model => suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(name) is { } k
+                        ? KindCell(k, KindMetricLabels.Unit(name)) : "–")));
+        }
         Table(html, "headline", new[] { "suite", "metric" }.Concat(data.Models.Select(E)), rows);
         html.AppendLine("</section>");
     }
@@ -90,6 +100,12 @@ internal static class SummarySections
     {
         foreach (var note in data.Notes)
             html.AppendLine($"<p class=\"warning\">{E(note)}</p>");
+    }
+
+    private static string KindCell(KindMetric k, KindMetricUnit unit)
+    {
+        var (value, interval) = Kind(k, unit);
+        return $"{value} <span class=\"ci\">{(interval.Length > 0 ? interval + " " : "")}n={k.N}</span>";
     }
 
     private static string FlipLink(int count, string suite, string flip) =>
