@@ -45,17 +45,7 @@ N=$W/lb/bin; ls $N >> "$OUT/device.log" 2>&1
 log "demo on CUDA"
 $E run --suite suites/demo --model teacher=$W/m/teacher.gguf --model student=$W/m/student.gguf --device ${DEV:-cuda} --native-lib $N --no-cache --in-process --out $W/r-gpu > $W/run-gpu.txt 2>&1
 echo "exit=$?" >> $W/run-gpu.txt; tail -25 $W/run-gpu.txt >> "$OUT/device.log"
-python3 - $W >> "$OUT/device.log" 2>&1 <<'PY'
-import json, glob, sys
-w = sys.argv[1]
-def load(d):
-    f = glob.glob(f'{w}/{d}/*/samples.jsonl')[0]
-    return {(r['model'], r['suite'], r['case_id']): r for r in map(json.loads, open(f))}
-a, b = load('r-cpu'), load('r-gpu')
-same = sum(a[k]['completion'] == b.get(k, {}).get('completion') for k in a)
-print(f'CPU vs CUDA demo: {len(a)} / {len(b)} samples, {same} identical completions')
-print('cuda run details:', json.load(open(glob.glob(f'{w}/r-gpu/*/run.json')[0]))['models'][0]['details'])
-PY
+python3 tools/cuda/compare-runs.py $W "CPU vs CUDA demo" >> "$OUT/device.log" 2>&1
 log "bench q0.5b on CUDA"
 $E bench $W/m/q05.gguf --device ${DEV:-cuda} --native-lib $N -o $W/res > $W/bench-gpu.txt 2>&1; echo "exit=$?" >> $W/bench-gpu.txt
 tail -40 $W/bench-gpu.txt >> "$OUT/device.log"; save_bench

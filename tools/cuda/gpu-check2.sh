@@ -34,19 +34,7 @@ N=$W/lb/bin
 log "demo on CUDA with --parallel 8"
 $E run --suite suites/demo --model teacher=$W/m/teacher.gguf --model student=$W/m/student.gguf --device cuda --native-lib $N --parallel 8 --no-cache --in-process --out $W/r-gpu > $W/run-gpu.txt 2>&1
 echo "exit=$?" >> $W/run-gpu.txt; tail -4 $W/run-gpu.txt >> "$OUT/device.log"
-python3 - $W >> "$OUT/device.log" 2>&1 <<'PY'
-import json, glob, sys
-w = sys.argv[1]
-def load(d):
-    f = glob.glob(f'{w}/{d}/*/samples.jsonl')[0]
-    return {(r['model'], r['suite'], r['case_id']): r for r in map(json.loads, open(f))}
-a, b = load('r-cpu'), load('r-gpu')
-same = sum(a[k]['completion'] == b.get(k, {}).get('completion') for k in a)
-print(f'CPU sequential vs CUDA --parallel 8 demo: {len(a)} / {len(b)} samples, {same} identical completions')
-m = json.load(open(glob.glob(f'{w}/r-gpu/*/metrics.json')[0]))
-for t in m.get('timing', []):
-    print('timing', t.get('model'), 'ttft', t.get('time_to_first_token_ms'), 'gen t/s', t.get('generation_tokens_per_second'))
-PY
+python3 tools/cuda/compare-runs.py $W "CPU sequential vs CUDA --parallel 8 demo" >> "$OUT/device.log" 2>&1
 log "bench q0.5b on CUDA"
 $E bench $W/m/q05.gguf --device cuda --native-lib $N -o $W/res > $W/bench-q05.txt 2>&1; echo "exit=$?" >> $W/bench-q05.txt
 grep -E "^│ q05|exit=" $W/bench-q05.txt >> "$OUT/device.log"; save_bench
