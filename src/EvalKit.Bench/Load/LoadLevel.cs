@@ -1,3 +1,4 @@
+using EvalKit.Core.Metrics;
 namespace EvalKit.Bench.Load;
 
 /// <summary>One concurrency level of a load sweep: counts, throughputs and latencies of its measured requests (docs/benchmarks.md).</summary>
@@ -20,15 +21,15 @@ public sealed record LoadLevel
     /// <summary>Where output token counts came from: <c>usage</c> (the server's), <c>chunks</c> (content chunks counted), or <c>mixed</c>.</summary>
     public required string OutputTokensFrom { get; init; }
     /// <summary>Time to first token: send to the first chunk with text (content, or reasoning sent separately).</summary>
-    public LatencySummary? TtftMs { get; init; }
+    public TimingDistribution? TtftMs { get; init; }
     /// <summary>Time to first answer token, over requests that reasoned (a think block, or reasoning sent separately); absent when none did.</summary>
-    public LatencySummary? TtfatMs { get; init; }
+    public TimingDistribution? TtfatMs { get; init; }
     /// <summary>Time per output token, vLLM's: (latency − TTFT) / (output tokens − 1), over requests with more than one output token.</summary>
-    public LatencySummary? TpotMs { get; init; }
+    public TimingDistribution? TpotMs { get; init; }
     /// <summary>Inter-token latency: the gaps between successive chunks with text.</summary>
-    public LatencySummary? ItlMs { get; init; }
+    public TimingDistribution? ItlMs { get; init; }
     /// <summary>End-to-end latency: send to the end of the stream.</summary>
-    public LatencySummary? E2elMs { get; init; }
+    public TimingDistribution? E2elMs { get; init; }
     /// <summary>Up to five distinct error messages of the failed requests.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 }

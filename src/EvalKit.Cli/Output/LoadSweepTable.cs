@@ -1,3 +1,4 @@
+using EvalKit.Core.Metrics;
 using System.Globalization;
 using EvalKit.Bench;
 using EvalKit.Bench.Load;
@@ -44,7 +45,7 @@ public static class LoadSweepTable
     private static void Row(Table table, EndpointBench sweep, string name, Func<LoadLevel, string> cell) =>
         table.AddRow([Markup.Escape(name), .. sweep.Levels.Select(l => Markup.Escape(cell(l)))]);
 
-    private static void Latency(Table table, EndpointBench sweep, string name, Func<LoadLevel, LatencySummary?> summary)
+    private static void Latency(Table table, EndpointBench sweep, string name, Func<LoadLevel, TimingDistribution?> summary)
     {
         Row(table, sweep, $"{name} mean ms", l => Ms(summary(l)?.Mean));
         Row(table, sweep, $"{name} p50 ms", l => Ms(summary(l)?.P50));

@@ -101,7 +101,8 @@ public static class MetricsCalculator
                 .Select(c => (c.Count(s => s.Score >= 0.5 && s.Label != ScoreLabel.Error), c.Count())),
         ]);
 
-    private static int ModelOrder(IReadOnlyList<string> modelOrder, string model)
+    /// <summary>A model's place in the run's model order; models not in it sort last.</summary>
+    internal static int ModelOrder(IReadOnlyList<string> modelOrder, string model)
     {
         for (var i = 0; i < modelOrder.Count; i++)
             if (modelOrder[i] == model)

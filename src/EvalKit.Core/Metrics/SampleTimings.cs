@@ -35,7 +35,7 @@ public static class SampleTimings
     public static IReadOnlyList<ModelTiming> Summarise(IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder) =>
         samples
             .GroupBy(s => s.Model, StringComparer.Ordinal)
-            .OrderBy(g => IndexOf(modelOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .OrderBy(g => MetricsCalculator.ModelOrder(modelOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Summarise(g.Key, [.. g]))
             .ToList();
 
@@ -64,14 +64,4 @@ public static class SampleTimings
         TimingDistribution.Of(Values(samples, measure));
 
     private static bool Decoding(SampleRecord s) => IsTimed(s) && s.CompletionTokens > 1 && s.TotalMs > s.TimeToFirstTokenMs;
-
-    private static int IndexOf(IReadOnlyList<string> order, string model)
-    {
-        for (var i = 0; i < order.Count; i++)
-        {
-            if (order[i] == model)
-                return i;
-        }
-        return int.MaxValue;
-    }
 }

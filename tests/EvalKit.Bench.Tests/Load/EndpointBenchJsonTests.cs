@@ -1,3 +1,4 @@
+using EvalKit.Core.Metrics;
 using System.Text.Json;
 using EvalKit.Bench.Load;
 using EvalKit.Core.Results;
@@ -19,9 +20,9 @@ public sealed class EndpointBenchJsonTests
         MeanPromptTokens = 68,
         MeanOutputTokens = 32,
         OutputTokensFrom = "usage",
-        TtftMs = new LatencySummary { Count = 30, Mean = 40, P50 = 38, P90 = 55, P99 = 70 },
-        TpotMs = new LatencySummary { Count = 30, Mean = 5, P50 = 5, P90 = 6, P99 = 7 },
-        E2elMs = new LatencySummary { Count = 30, Mean = 200, P50 = 195, P90 = 230, P99 = 260 },
+        TtftMs = new TimingDistribution(30, 40, 38, 55, 70),
+        TpotMs = new TimingDistribution(30, 5, 5, 6, 7),
+        E2elMs = new TimingDistribution(30, 200, 195, 230, 260),
         Errors = ["HTTP 500: boom"],
     };
 

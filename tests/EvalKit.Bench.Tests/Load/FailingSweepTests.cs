@@ -26,7 +26,7 @@ public sealed class FailingSweepTests
         Assert.All(sweep.Levels, level =>
         {
             Assert.Equal((2, 2), (level.Completed, level.Failed));
-            Assert.Equal(2, level.E2elMs!.Count);
+            Assert.Equal(2, level.E2elMs!.Samples);
             Assert.Contains(level.Errors, e => e.StartsWith("HTTP 500", StringComparison.Ordinal) && e.Contains("backend broke", StringComparison.Ordinal));
         });
     }

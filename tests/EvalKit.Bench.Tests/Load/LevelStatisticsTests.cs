@@ -20,7 +20,7 @@ public sealed class LevelStatisticsTests
         var level = LevelStatistics.Summarise(2, [_four, _one], TimeSpan.FromSeconds(2));
 
         // Then TPOT is over the four-token request only, with the first token's time taken out
-        Assert.Equal(1, level.TpotMs!.Count);
+        Assert.Equal(1, level.TpotMs!.Samples);
         Assert.Equal(70.0 / 3, level.TpotMs.Mean, 9);
         Assert.Equal(70.0 / 3, level.TpotMs.P99, 9);
         // (not 170 / 4 = 42.5, the latency spread over every token)
@@ -33,14 +33,14 @@ public sealed class LevelStatisticsTests
         var level = LevelStatistics.Summarise(2, [_four, _one, _failed], TimeSpan.FromSeconds(2));
 
         // TTFTs 100 and 50: p50 at rank 0.5 is 75, p99 at rank 0.99 is 50 + 0.99 · 50
-        Assert.Equal(2, level.TtftMs!.Count);
+        Assert.Equal(2, level.TtftMs!.Samples);
         Assert.Equal(75, level.TtftMs.Mean, 9);
         Assert.Equal(75, level.TtftMs.P50, 9);
         Assert.Equal(99.5, level.TtftMs.P99, 9);
-        Assert.Equal(3, level.ItlMs!.Count);
+        Assert.Equal(3, level.ItlMs!.Samples);
         Assert.Equal(20, level.ItlMs.P50, 9);
         Assert.Equal(20, level.ItlMs.Mean, 9);
-        Assert.Equal(2, level.E2elMs!.Count);
+        Assert.Equal(2, level.E2elMs!.Samples);
         Assert.Equal(115, level.E2elMs.Mean, 9);
     }
 

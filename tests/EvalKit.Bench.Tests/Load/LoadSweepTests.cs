@@ -30,8 +30,8 @@ public sealed class LoadSweepTests(StoriesServer server) : IClassFixture<Stories
             Assert.Equal("usage", level.OutputTokensFrom);
             Assert.InRange(level.MeanOutputTokens, 1, 8);
             Assert.True(level.MeanPromptTokens > 8, "the server reports the prompt's token count, the chat transcript included");
-            Assert.Equal(4, level.E2elMs!.Count);
-            Assert.Equal(4, level.TtftMs!.Count);
+            Assert.Equal(4, level.E2elMs!.Samples);
+            Assert.Equal(4, level.TtftMs!.Samples);
         });
         Assert.Equal((server.BaseAddress.ToString(), StoriesServer.ModelName, 4, 8), (sweep.Url, sweep.Model, sweep.RequestsPerLevel, sweep.MaxTokens));
     }
@@ -67,8 +67,8 @@ public sealed class LoadSweepTests(StoriesServer server) : IClassFixture<Stories
             Assert.Equal((20, 0), (level.Completed, level.Failed));
             Assert.Equal(6, level.MeanOutputTokens);
             Assert.Equal(8, level.MeanPromptTokens);
-            Assert.Equal(20 * 5, level.ItlMs!.Count);      // one chunk per token: 5 gaps per request
-            Assert.Equal(20, level.TpotMs!.Count);
+            Assert.Equal(20 * 5, level.ItlMs!.Samples);      // one chunk per token: 5 gaps per request
+            Assert.Equal(20, level.TpotMs!.Samples);
             Assert.True(level.RequestThroughput > 0);
             Assert.Equal(6 * level.RequestThroughput, level.OutputThroughput, 9);
         });

@@ -19,7 +19,7 @@ public sealed class ReasoningSweepTests
         // Then every request has a time to first answer token, no earlier than its first token
         Assert.All(sweep.Levels, level =>
         {
-            Assert.Equal(4, level.TtfatMs!.Count);
+            Assert.Equal(4, level.TtfatMs!.Samples);
             Assert.True(level.TtfatMs.Mean > level.TtftMs!.Mean, $"{level.TtfatMs.Mean} vs {level.TtftMs.Mean}");
             Assert.True(level.TtfatMs.P50 >= level.TtftMs.P50 && level.TtfatMs.P99 >= level.TtftMs.P99);
             Assert.Equal(6, level.MeanOutputTokens);

@@ -1,3 +1,4 @@
+using EvalKit.Core.Metrics;
 namespace EvalKit.Bench.Load.Internal;
 
 /// <summary>Turns one level's request timings into a <see cref="LoadLevel"/>, with the definitions of docs/benchmarks.md.</summary>
@@ -21,11 +22,11 @@ internal static class LevelStatistics
             MeanPromptTokens = ok.Count == 0 ? 0 : (double)promptTokens / ok.Count,
             MeanOutputTokens = ok.Count == 0 ? 0 : (double)outputTokens / ok.Count,
             OutputTokensFrom = ok.All(t => t.TokensFromUsage) ? "usage" : ok.All(t => !t.TokensFromUsage) ? "chunks" : "mixed",
-            TtftMs = LatencySummary.Of([.. ok.Where(t => t.TtftMs is not null).Select(t => t.TtftMs!.Value)]),
-            TtfatMs = LatencySummary.Of([.. ok.Where(t => t.FirstAnswerMs is not null).Select(t => t.FirstAnswerMs!.Value)]),
-            TpotMs = LatencySummary.Of(TimePerOutputToken(ok)),
-            ItlMs = LatencySummary.Of(InterTokenLatencies(ok)),
-            E2elMs = LatencySummary.Of([.. ok.Select(t => t.E2eMs)]),
+            TtftMs = TimingDistribution.Of([.. ok.Where(t => t.TtftMs is not null).Select(t => t.TtftMs!.Value)]),
+            TtfatMs = TimingDistribution.Of([.. ok.Where(t => t.FirstAnswerMs is not null).Select(t => t.FirstAnswerMs!.Value)]),
+            TpotMs = TimingDistribution.Of(TimePerOutputToken(ok)),
+            ItlMs = TimingDistribution.Of(InterTokenLatencies(ok)),
+            E2elMs = TimingDistribution.Of([.. ok.Select(t => t.E2eMs)]),
             Errors = [.. timings.Where(t => t.Error is not null).Select(t => t.Error!).Distinct().Take(5)],
         };
     }
