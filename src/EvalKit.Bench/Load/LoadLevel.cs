@@ -1,4 +1,5 @@
 using EvalKit.Core.Metrics;
+
 namespace EvalKit.Bench.Load;
 
 /// <summary>One concurrency level of a load sweep: counts, throughputs and latencies of its measured requests (docs/benchmarks.md).</summary>

@@ -1,7 +1,7 @@
-using EvalKit.Core.Metrics;
 using System.Globalization;
 using EvalKit.Bench;
 using EvalKit.Bench.Load;
+using EvalKit.Core.Metrics;
 using Spectre.Console;
 
 namespace EvalKit.Cli.Output;

@@ -1,6 +1,6 @@
-using EvalKit.Core.Metrics;
 using System.Text.Json;
 using EvalKit.Bench.Load;
+using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.TestSupport;
 

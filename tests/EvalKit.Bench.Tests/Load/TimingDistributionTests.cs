@@ -1,5 +1,5 @@
-using EvalKit.Core.Metrics;
 using EvalKit.Bench.Load;
+using EvalKit.Core.Metrics;
 
 namespace EvalKit.Bench.Tests.Load;
 

@@ -1,4 +1,5 @@
 using EvalKit.Core.Metrics;
+
 namespace EvalKit.Bench.Load.Internal;
 
 /// <summary>Turns one level's request timings into a <see cref="LoadLevel"/>, with the definitions of docs/benchmarks.md.</summary>
