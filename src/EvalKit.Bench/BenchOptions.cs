@@ -29,8 +29,11 @@ public sealed record BenchOptions
     /// <summary>Short-answer cases answered per repetition of the evaluation-throughput test.</summary>
     public int EvalCases { get; init; } = 32;
 
-    /// <summary>Sequences decoded together in the evaluation-throughput test (as <c>run --parallel N</c>); 0 skips the test.</summary>
-    public int EvalParallel { get; init; } = 8;
+    /// <summary>
+    /// Sequences decoded together in the evaluation-throughput test (as <c>run --parallel N</c>), one row per value
+    /// beside the sequential row; empty skips the test.
+    /// </summary>
+    public IReadOnlyList<int> EvalParallel { get; init; } = [8];
 
     /// <summary>The most tokens each evaluation-throughput case may generate.</summary>
     public int EvalMaxTokens { get; init; } = 16;

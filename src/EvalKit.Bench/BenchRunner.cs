@@ -26,7 +26,8 @@ public static class BenchRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Repetitions, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.EvalParallel, nameof(options));
+        if (options.EvalParallel.Any(n => n < 1))
+            throw new ArgumentOutOfRangeException(nameof(options), "Every EvalParallel value must be at least 1.");
         var models = options.Models.Select(Path.GetFullPath).ToList();
         var summaries = models.ToDictionary(m => m, Describe);
         var native = NativeLibrarySetup.Ensure(options.Device, options.NativeLibraryDirectory);
@@ -68,12 +69,12 @@ public static class BenchRunner
 
     private static List<EvalThroughputResult> MeasureEvaluation(BenchOptions options, List<string> models, LlamaNativeLibrary native)
     {
-        if (options.EvalParallel == 0 || options.EvalCases == 0)
+        if (options.EvalParallel.Count == 0 || options.EvalCases == 0)
             return [];
         EvaluationBenchmark.Plan =
         [
             .. from model in models
-               from parallel in options.EvalParallel == 1 ? new[] { 1 } : [1, options.EvalParallel]
+               from parallel in options.EvalParallel.Prepend(1).Distinct().Order()
                select new EvalThroughputCase(model, options.EvalCases, parallel, options.EvalMaxTokens, options.Threads, options.Device, options.NativeLibraryDirectory),
         ];
         EvaluationBenchmark.Outputs.Clear();

@@ -9,8 +9,14 @@ namespace EvalKit.Cli;
 /// <summary>The <c>evalkit</c> command tree. Every command, its description and examples are registered here.</summary>
 public static class EvalKitApp
 {
+    /// <summary>The width tables get when output goes to a file or a CI log (unless COLUMNS says otherwise).</summary>
+    public const int RedirectedWidth = 160;
+
     public static CommandApp Create(IAnsiConsole? console = null)
     {
+        // Spectre assumes 80 columns without a terminal, which truncates the bench tables' headers in CI logs.
+        if (console is null && Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? columns : RedirectedWidth;
         var app = new CommandApp();
         app.Configure(config =>
         {

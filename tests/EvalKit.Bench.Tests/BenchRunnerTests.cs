@@ -14,7 +14,7 @@ public sealed class BenchRunnerTests
         Repetitions = 2,
         Threads = 1,
         EvalCases = 8,
-        EvalParallel = 4,
+        EvalParallel = [4],
         EvalMaxTokens = 6,
         ArtifactsPath = Path.Combine(Path.GetTempPath(), "evalkit-bench-tests"),
     }));

@@ -15,16 +15,16 @@ public class BenchCommandTests
         // When it is benchmarked with tiny sizes
         var result = await EvalKitProcess.RunAsync(temp.Path,
             "bench", SharedAssets.Stories260K, "-p", "16", "-n", "8", "-r", "2", "-t", "1", "-o", "results",
-            "--eval-parallel", "2", "--eval-cases", "4", "--eval-max-tokens", "4");
+            "--eval-parallel", "2,4", "--eval-cases", "4", "--eval-max-tokens", "4");
 
-        // Then one bench-<timestamp>/bench.json holds four rows and two evaluation rows, and --compare prints them
+        // Then one bench-<timestamp>/bench.json holds four rows and three evaluation rows, and --compare prints them
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var folder = Assert.Single(Directory.GetDirectories(Path.Combine(temp.Path, "results"), "bench-*"));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "bench.json")));
         Assert.Equal(4, json.RootElement.GetProperty("results").GetArrayLength());
         Assert.True(json.RootElement.TryGetProperty("gpu", out _), "gpu is always present (null without nvidia-smi)");
         var evaluation = json.RootElement.GetProperty("evaluation");
-        Assert.Equal(["sequential", "parallel2"], evaluation.EnumerateArray().Select(e => e.GetProperty("variant").GetString()));
+        Assert.Equal(["sequential", "parallel2", "parallel4"], evaluation.EnumerateArray().Select(e => e.GetProperty("variant").GetString()));
         Assert.Contains("same", result.Stdout);
 
         var compare = await EvalKitProcess.RunAsync(temp.Path, "bench", "--compare", folder, folder);
@@ -32,6 +32,21 @@ public class BenchCommandTests
         Assert.Contains("tg8", compare.Stdout);
         Assert.Contains("pp16", compare.Stdout);
         Assert.Contains("eval4", compare.Stdout);
+    }
+
+    [Theory]
+    [InlineData("2,x")]
+    [InlineData("0,8")]
+    [InlineData("-1")]
+    public async Task A_malformed_eval_parallel_list_is_bad_input_naming_the_option(string value)
+    {
+        using var temp = new TempDir();
+
+        var result = await EvalKitProcess.RunAsync(temp.Path, "bench", SharedAssets.Stories260K, "--eval-parallel", value);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--eval-parallel", result.Output);
+        Assert.Contains("2,4,8,16", result.Output);
     }
 
     [Fact]

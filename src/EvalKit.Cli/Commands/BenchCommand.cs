@@ -50,10 +50,10 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         [Description("Folder with your own llama.cpp build (libllama.so and its ggml libraries), e.g. a CUDA build; see docs/cuda.md.")]
         public string? NativeLibraryDirectory { get; init; }
 
-        [CommandOption("--eval-parallel <N>")]
-        [Description("Evaluation throughput: answer --eval-cases short-answer cases one at a time and N at a time (as run --parallel N), in cases/sec. 0 skips it.")]
-        [DefaultValue(8)]
-        public int EvalParallel { get; init; } = 8;
+        [CommandOption("--eval-parallel <LIST>")]
+        [Description("Evaluation throughput: answer --eval-cases short-answer cases one at a time and N at a time (as run --parallel N), in cases/sec; several N comma-separated (e.g. 2,4,8,16) show how the speed-up grows. 0 skips it.")]
+        [DefaultValue("8")]
+        public string EvalParallel { get; init; } = "8";
 
         [CommandOption("--eval-cases <N>")]
         [Description("Cases answered per repetition of the evaluation-throughput test.")]
@@ -80,18 +80,24 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
                 return Paths.Length > 0 || Compare ? ValidationResult.Error("--endpoint takes no model files and no --compare.") : ValidateEndpoint();
             if (Paths.Length == 0)
                 return ValidationResult.Error("Pass at least one model file (or, with --compare, bench result folders).");
-            if (PromptTokens < 0 || GenerateTokens < 0 || PromptTokens + GenerateTokens + EvalParallel == 0)
+            if (ParseEvalParallel() is not { } parallel)
+                return ValidationResult.Error($"--eval-parallel must be 0 or positive whole numbers separated by commas (e.g. 8 or 2,4,8,16), not '{EvalParallel}'.");
+            if (PromptTokens < 0 || GenerateTokens < 0 || PromptTokens + GenerateTokens + parallel.Sum() == 0)
                 return ValidationResult.Error("-p, -n and --eval-parallel must not be negative, and one must be positive.");
             if (Repetitions < 1)
                 return ValidationResult.Error("-r must be at least 1.");
-            if (EvalParallel < 0 || EvalCases < 1 || EvalMaxTokens < 1)
-                return ValidationResult.Error("--eval-parallel must not be negative; --eval-cases and --eval-max-tokens must be at least 1.");
+            if (EvalCases < 1 || EvalMaxTokens < 1)
+                return ValidationResult.Error("--eval-cases and --eval-max-tokens must be at least 1.");
             if (Threads is < 1)
                 return ValidationResult.Error("-t must be at least 1.");
             return LocalModelOptions.TryParseDevice(Device, out _)
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--device must be cpu, cuda or auto, not '{Device}'.");
         }
+
+        /// <summary>The N values of --eval-parallel; empty for 0 (skip); null when malformed.</summary>
+        internal List<int>? ParseEvalParallel() =>
+            EvalParallel.Trim() == "0" ? [] : NumberList.Parse(EvalParallel, minimum: 1);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -119,19 +125,31 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
             Threads = settings.Threads ?? LlamaModelOptions.DefaultThreads,
             Device = device,
             NativeLibraryDirectory = settings.NativeLibraryDirectory,
-            EvalParallel = settings.EvalParallel,
+            EvalParallel = settings.ParseEvalParallel()!,
             EvalCases = settings.EvalCases,
             EvalMaxTokens = settings.EvalMaxTokens,
         };
-        console.MarkupLine(Markup.Escape($"measuring {settings.Paths.Length} model(s): pp{options.PromptTokens} tg{options.GenerateTokens}, {options.Repetitions} repetitions, {options.Threads} thread(s), evalkit and bare loop"
-            + (options.EvalParallel > 0 ? $"; then {options.EvalCases} cases sequential vs --parallel {options.EvalParallel} ..." : " ...")));
+        console.MarkupLine(Markup.Escape(Announcement(options)));
         var report = BenchRunner.Run(options);
         var folder = BenchReportFile.Write(report, settings.Out);
-        console.Write(BenchTable.Create(report));
+        if (report.Results.Count > 0)
+            console.Write(BenchTable.Create(report));
         if (report.Evaluation.Count > 0)
             console.Write(BenchTable.Evaluation(report));
         console.MarkupLine(Markup.Escape($"{report.Host.Cpu}, {report.Host.LogicalCores} cores; {report.NativeLibrary}; GPU: {report.Gpu?.Name ?? "none"}"));
         console.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
         return ExitCodes.Ok;
+    }
+
+    private static string Announcement(BenchOptions options)
+    {
+        var tests = new[] { options.PromptTokens > 0 ? $"pp{options.PromptTokens}" : null, options.GenerateTokens > 0 ? $"tg{options.GenerateTokens}" : null }
+            .OfType<string>().ToList();
+        var parts = new List<string>();
+        if (tests.Count > 0)
+            parts.Add($"{string.Join(' ', tests)} for evalkit and the bare loop");
+        if (options.EvalParallel.Count > 0)
+            parts.Add($"{options.EvalCases} cases sequential vs --parallel {string.Join(',', options.EvalParallel)}");
+        return $"measuring {options.Models.Count} model(s), {options.Repetitions} repetitions, {options.Threads} thread(s): {string.Join("; then ", parts)} ...";
     }
 }

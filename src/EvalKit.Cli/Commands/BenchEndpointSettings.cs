@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using EvalKit.Bench.Load;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -89,15 +88,5 @@ public abstract class BenchEndpointSettings : CommandSettings
             RequestTimeout = TimeSpan.FromSeconds(Timeout),
         };
 
-    private List<int>? ParseConcurrency()
-    {
-        var levels = new List<int>();
-        foreach (var part in Concurrency.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level < 1)
-                return null;
-            levels.Add(level);
-        }
-        return levels;
-    }
+    private List<int>? ParseConcurrency() => NumberList.Parse(Concurrency, minimum: 1);
 }

@@ -30,6 +30,17 @@ public sealed record TokenTimeline
     /// <summary>For each step, milliseconds from the start of the request.</summary>
     public IReadOnlyList<double> ElapsedMs { get; }
 
+    /// <summary>When the character at <paramref name="index"/> of the text appeared: the time of the first step that ends beyond it; null when no step reached it.</summary>
+    public double? TimeOfCharacter(int index)
+    {
+        for (var i = 0; i < TextEnds.Count; i++)
+        {
+            if (TextEnds[i] > index)
+                return ElapsedMs[i];
+        }
+        return null;
+    }
+
     /// <summary>True when the steps describe <paramref name="text"/>: the last step ends where the text ends.</summary>
     public bool Describes(string text) => TextEnds.Count == 0 ? text.Length == 0 : TextEnds[^1] == text.Length;
 }

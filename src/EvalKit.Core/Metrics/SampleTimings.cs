@@ -19,7 +19,11 @@ public static class SampleTimings
 
     /// <summary>(total − TTFT) / (completion_tokens − 1): vLLM's time per output token, the first token excluded.</summary>
     public static double? TimePerOutputTokenMs(SampleRecord s) =>
-        Decoding(s) ? (s.TotalMs - s.TimeToFirstTokenMs) / (s.CompletionTokens - 1) : null;
+        Decoding(s) ? TimePerOutputTokenMs(s.TotalMs, s.TimeToFirstTokenMs, s.CompletionTokens) : null;
+
+    /// <summary>vLLM's time per output token of one request: (end-to-end − TTFT) / (output tokens − 1); null for fewer than 2 tokens.</summary>
+    public static double? TimePerOutputTokenMs(double totalMs, double timeToFirstTokenMs, int outputTokens) =>
+        outputTokens > 1 ? (totalMs - timeToFirstTokenMs) / (outputTokens - 1) : null;
 
     /// <summary>(completion_tokens − 1) / (total − TTFT) per second: the tokens after the first over the time they took.</summary>
     public static double? GenerationTokensPerSecond(SampleRecord s) =>

@@ -17,7 +17,7 @@ internal sealed class GenerationSequence(
     Action<string>? onText = null)
     : IDisposable
 {
-    private readonly BaseSamplingPipeline _sampler = CreateSampler(parameters);
+    private readonly BaseSamplingPipeline? _sampler = CreateSampler(parameters);
     private readonly StreamingTokenDecoder _decoder = new(context);
     private readonly StringBuilder _text = new();
     private readonly bool _hasStops = parameters.Stop.Any(stop => stop.Length > 0);
@@ -45,7 +45,7 @@ internal sealed class GenerationSequence(
         if (_generated >= parameters.MaxTokens)
             return Finish(clock.Elapsed);
         // Sample() also accepts the token into the chain (llama_sampler_sample does), so Accept is not called again.
-        var token = _sampler.Sample(context.NativeHandle, logitsIndex);
+        var token = _sampler?.Sample(context.NativeHandle, logitsIndex) ?? GreedyChoice.Pick(context, logitsIndex);
         var elapsed = clock.Elapsed;
         _firstToken ??= elapsed;
         if (token.IsEndOfGeneration(weights.Vocab))
@@ -94,7 +94,7 @@ internal sealed class GenerationSequence(
         };
     }
 
-    public void Dispose() => _sampler.Dispose();
+    public void Dispose() => _sampler?.Dispose();
 
     private bool Finish(TimeSpan elapsed, FinishReason reason = FinishReason.Length)
     {
@@ -115,9 +115,10 @@ internal sealed class GenerationSequence(
         _emitted = _text.Length - holdBack;
     }
 
-    private static BaseSamplingPipeline CreateSampler(GenerationParameters parameters) =>
+    // Greedy decoding (temperature 0) needs no sampler: GreedyChoice reads the logits row.
+    private static BaseSamplingPipeline? CreateSampler(GenerationParameters parameters) =>
         parameters.Temperature <= 0
-            ? new GreedySamplingPipeline()
+            ? null
             : new DefaultSamplingPipeline
             {
                 Temperature = parameters.Temperature,

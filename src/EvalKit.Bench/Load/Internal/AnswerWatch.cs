@@ -1,52 +1,39 @@
 using System.Text;
+using EvalKit.Core.Backends;
 using EvalKit.Core.Scoring;
 
 namespace EvalKit.Bench.Load.Internal;
 
 /// <summary>
-/// Follows one streamed answer to find where a reasoning model's answer begins: after a <c>&lt;think&gt;…&lt;/think&gt;</c>
-/// block in the content (split as <see cref="ReasoningSplitter"/> splits it), or at the first content after
-/// reasoning sent separately (<c>reasoning_content</c>, which the caller reports with <see cref="SawReasoning"/>).
+/// Records one streamed answer's content pieces and when each arrived, then finds when a reasoning model's answer
+/// began by the rule evaluation runs use (<see cref="ReasoningSplitter"/> on the whole content, the first piece
+/// holding the answer's first visible character): after a <c>&lt;think&gt;…&lt;/think&gt;</c> block in the content,
+/// or at the first visible content after reasoning sent separately (<c>reasoning_content</c>, reported with
+/// <see cref="SawReasoning"/>).
 /// </summary>
 internal sealed class AnswerWatch
 {
-    private const string Open = "<think>";
-    private static readonly ReasoningSplitter _splitter = new(Open, "</think>");
-    private readonly StringBuilder _text = new();
-    private bool _inBlock;
-    private bool _closed;
+    private static readonly ReasoningSplitter _splitter = new();
+    private readonly StringBuilder _content = new();
+    private readonly List<int> _contentEnds = [];
+    private readonly List<double> _elapsedMs = [];
+    private bool _reasoningSeparate;
 
-    /// <summary>True once the request showed reasoning, in a separate field or a think block.</summary>
-    public bool Reasoned { get; private set; }
+    public void SawReasoning() => _reasoningSeparate = true;
 
-    public bool AnswerStarted { get; private set; }
-
-    public void SawReasoning() => Reasoned = true;
-
-    /// <summary>Feeds the next piece of content; true when it holds the first text of the answer.</summary>
-    public bool Feed(string content)
+    public void Content(string piece, double elapsedMs)
     {
-        if (AnswerStarted)
-            return false;
-        _text.Append(content);
-        if (string.IsNullOrWhiteSpace(content))
-            return false;
-        if (_closed)
-            return AnswerStarted = true;
-        if (!_inBlock)
-        {
-            var head = _text.ToString().TrimStart();
-            if (head.Length < Open.Length && Open.StartsWith(head, StringComparison.Ordinal))
-                return false; // perhaps the open tag, not yet whole
-            if (!head.StartsWith(Open, StringComparison.Ordinal))
-                return AnswerStarted = true;
-            _inBlock = Reasoned = true;
-        }
-        // A close tag ends with '>', so only a piece holding one can close the block.
-        if (!content.Contains('>', StringComparison.Ordinal))
-            return false;
-        var split = _splitter.Split(_text.ToString());
-        _closed = split.State is ReasoningState.Closed or ReasoningState.Empty;
-        return AnswerStarted = _closed && split.Answer.Length > 0;
+        _content.Append(piece);
+        _contentEnds.Add(_content.Length);
+        _elapsedMs.Add(elapsedMs);
+    }
+
+    /// <summary>Time to first answer token; null when the request showed no reasoning (it would equal TTFT) or no answer followed it.</summary>
+    public double? FirstAnswerMs()
+    {
+        var split = _splitter.Split(_content.ToString());
+        if (split.State == ReasoningState.Missing && !_reasoningSeparate)
+            return null;
+        return split.AnswerStart is { } start ? new TokenTimeline(_contentEnds, _elapsedMs).TimeOfCharacter(start) : null;
     }
 }

@@ -35,9 +35,10 @@ internal static class LevelStatistics
     /// <summary>vLLM's TPOT: the first token is excluded, so only requests with more than one output token count.</summary>
     public static List<double> TimePerOutputToken(IEnumerable<RequestTiming> completed) =>
     [
-        .. from t in completed
-           where t.OutputTokens > 1 && t.TtftMs is not null
-           select (t.E2eMs - t.TtftMs!.Value) / (t.OutputTokens - 1),
+        .. completed
+            .Where(t => t.TtftMs is not null)
+            .Select(t => SampleTimings.TimePerOutputTokenMs(t.E2eMs, t.TtftMs!.Value, t.OutputTokens))
+            .OfType<double>(),
     ];
 
     public static List<double> InterTokenLatencies(IEnumerable<RequestTiming> completed) =>

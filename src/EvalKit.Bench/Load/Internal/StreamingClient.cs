@@ -60,7 +60,6 @@ internal sealed class StreamingClient : IDisposable
         using var reader = new StreamReader(stream);
         var chunks = new List<double>();
         var answer = new AnswerWatch();
-        double? firstAnswer = null;
         int? promptTokens = null, outputTokens = null;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -73,7 +72,7 @@ internal sealed class StreamingClient : IDisposable
                 {
                     E2eMs = Ms(start),
                     TokenChunksMs = chunks,
-                    FirstAnswerMs = answer.Reasoned ? firstAnswer : null,
+                    FirstAnswerMs = answer.FirstAnswerMs(),
                     PromptTokens = promptTokens ?? 0,
                     OutputTokens = outputTokens ?? chunks.Count,
                     TokensFromUsage = outputTokens is not null,
@@ -86,8 +85,8 @@ internal sealed class StreamingClient : IDisposable
                 chunks.Add(Ms(start));
             if (chunk.Reasoning.Length > 0)
                 answer.SawReasoning();
-            if (chunk.Content.Length > 0 && answer.Feed(chunk.Content))
-                firstAnswer = chunks[^1];
+            if (chunk.Content.Length > 0)
+                answer.Content(chunk.Content, chunks[^1]);
             promptTokens = chunk.PromptTokens ?? promptTokens;
             outputTokens = chunk.CompletionTokens ?? outputTokens;
         }

@@ -19,15 +19,7 @@ internal static class AnswerTiming
         if (completion.Timeline is not { } timeline || !timeline.Describes(completion.Text))
             return (null, null, null);
 
-        double? firstAnswer = null;
-        if (split.AnswerStart is { } answerStart)
-        {
-            for (var i = 0; i < timeline.TextEnds.Count && firstAnswer is null; i++)
-            {
-                if (timeline.TextEnds[i] > answerStart)
-                    firstAnswer = timeline.ElapsedMs[i];
-            }
-        }
+        var firstAnswer = split.AnswerStart is { } answerStart ? timeline.TimeOfCharacter(answerStart) : null;
         if (timeline.TextEnds.Count != completion.CompletionTokens)
             return (null, null, firstAnswer);
 
