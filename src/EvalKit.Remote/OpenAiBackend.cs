@@ -18,7 +18,7 @@ namespace EvalKit.Remote;
 /// Up to <see cref="OpenAiBackendOptions.Concurrency"/> requests run at once; transient faults are retried with
 /// backoff. A request that still fails throws an <see cref="EvalKitException"/> naming the endpoint and the status.
 /// </summary>
-public sealed class OpenAiBackend : IModelBackend, IBatchGeneration
+public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrentGeneration
 {
     private readonly OpenAiBackendOptions _options;
     private readonly ChatClient _chat;

@@ -51,7 +51,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         public string? Resume { get; init; }
 
         [CommandOption("--parallel <N>")]
-        [Description("Cases decoded together as parallel sequences in one llama.cpp context: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from the batch start.")]
+        [Description("Cases at once. Local models decode groups of N as parallel sequences in one llama.cpp context: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from the batch start. Endpoints keep N requests in flight, the next case starting as any ends (see docs/remote.md).")]
         [DefaultValue(1)]
         public int Parallel { get; init; } = 1;
 

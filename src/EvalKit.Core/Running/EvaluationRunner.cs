@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running.Internal;
+using EvalKit.Core.Scoring;
+using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Running;
 
@@ -9,7 +12,9 @@ namespace EvalKit.Core.Running;
 /// Runs every case of every suite on every model, one model loaded at a time (and only when some answer is not in
 /// the response cache), appending each scored sample to <c>samples.jsonl</c> as it finishes. Everything cheap is
 /// checked before the first model loads. A resumed run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat.
-/// With <see cref="RunRequest.Parallel"/> above 1, cases go to a batching backend N at a time; samples keep case order.
+/// With <see cref="RunRequest.Parallel"/> above 1, a batching backend gets cases in groups of N (samples keep case
+/// order) and a backend that takes overlapping requests (<see cref="IConcurrentGeneration"/>) keeps N in flight
+/// (samples come as they finish).
 /// </summary>
 public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clock = null)
 {
@@ -53,15 +58,11 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                         directory.WriteManifest(manifest);
                     });
 
-                foreach (var group in todo.Chunk(request.Parallel))
+                await foreach (var sample in SamplesAsync(model, directory, todo, scorers, request.Parallel, cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var sample in await BatchSampleProducer.ProduceAsync(model, directory, group, scorers, cancellationToken))
-                    {
-                        writer.Append(sample);
-                        var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;
-                        progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, phase));
-                    }
+                    writer.Append(sample);
+                    var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;
+                    progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, phase));
                 }
             }
         }
@@ -76,6 +77,28 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         manifest = manifest with { CompletedAt = _clock.GetUtcNow() };
         directory.WriteManifest(manifest);
         return new RunResult(directory, manifest, metrics);
+    }
+
+    private static async IAsyncEnumerable<SampleRecord> SamplesAsync(
+        ModelSlot model, RunDirectory directory, List<(Suite Suite, EvalCase Case, int Repeat)> todo, IReadOnlyDictionary<string, IScorer> scorers,
+        int parallel, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (parallel > 1)
+        {
+            await model.PrepareAsync(cancellationToken);
+            if (model.Loaded is { } backend and IConcurrentGeneration)
+            {
+                await foreach (var sample in ConcurrentSampleProducer.ProduceAsync(model, backend, directory, todo, scorers, parallel, cancellationToken))
+                    yield return sample;
+                yield break;
+            }
+        }
+        foreach (var group in todo.Chunk(parallel))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var sample in await BatchSampleProducer.ProduceAsync(model, directory, group, scorers, cancellationToken))
+                yield return sample;
+        }
     }
 
     private static bool InShard(RunRequest request, string suiteId, string caseId) =>

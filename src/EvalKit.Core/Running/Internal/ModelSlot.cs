@@ -20,6 +20,22 @@ internal sealed class ModelSlot(
 
     public string Name => spec.Name;
 
+    /// <summary>The backend once something needed it; null while every answer came from the cache.</summary>
+    public IModelBackend? Loaded => _backend;
+
+    /// <summary>
+    /// Does now what the first case would do anyway, so the backend's kind is known before any case is sent: finds
+    /// the model's cache identity (an endpoint's comes from the loaded backend; a local file's is its hash, so a local
+    /// model stays unloaded), or, without a cache, loads the backend.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (cache is null)
+            await BackendAsync(cancellationToken);
+        else
+            await IdentityAsync(cancellationToken);
+    }
+
     public async Task<IModelBackend> BackendAsync(CancellationToken cancellationToken)
     {
         if (_backend is null)
@@ -41,14 +57,13 @@ internal sealed class ModelSlot(
     {
         if (cache is null)
             return null;
-        _identity ??= await backends.IdentityAsync(spec, cancellationToken)
-            ?? ModelIdentity.Of((await BackendAsync(cancellationToken)).Info);
-        if (cache.Find(ResponseCache.KeyOf(_identity, request)) is not { } hit)
+        var identity = await IdentityAsync(cancellationToken);
+        if (cache.Find(ResponseCache.KeyOf(identity, request)) is not { } hit)
             return null;
         if (_info is null)
         {
             // Without a record of the model the manifest would lack its identity: generate instead.
-            if (cache.FindModel(_identity) is not { } stored)
+            if (cache.FindModel(identity) is not { } stored)
                 return null;
             Record(stored with { Details = new Dictionary<string, string>(stored.Details) { ["loaded"] = "no (every answer so far came from the response cache)" } });
         }
@@ -67,6 +82,9 @@ internal sealed class ModelSlot(
         if (_backend is not null)
             await _backend.DisposeAsync();
     }
+
+    private async Task<string> IdentityAsync(CancellationToken cancellationToken) =>
+        _identity ??= await backends.IdentityAsync(spec, cancellationToken) ?? ModelIdentity.Of((await BackendAsync(cancellationToken)).Info);
 
     private void Record(ModelInfo info)
     {

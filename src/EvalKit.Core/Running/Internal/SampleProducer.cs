@@ -16,12 +16,18 @@ internal static class SampleProducer
         ModelSlot model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
     {
         var (request, sample) = Prepare(model.Name, suite, evalCase, repeat);
-        if (scorer is ChoiceLogLikelihoodScorer choiceScorer)
-            return await LogLikelihoodSampler.ProduceAsync(await model.BackendAsync(cancellationToken), sample, evalCase, choiceScorer, cancellationToken);
-        if (await model.LookUpAsync(request, cancellationToken) is { } hit)
+        if (scorer is not ChoiceLogLikelihoodScorer && await model.LookUpAsync(request, cancellationToken) is { } hit)
             return Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true };
+        return await AnswerAsync(model, await model.BackendAsync(cancellationToken), suite, evalCase, scorer, request, sample, cancellationToken);
+    }
 
-        var backend = await model.BackendAsync(cancellationToken);
+    /// <summary>Asks the loaded backend for a case the cache did not answer, stores a successful completion and scores it.</summary>
+    public static async Task<SampleRecord> AnswerAsync(
+        ModelSlot model, IModelBackend backend, Suite suite, EvalCase evalCase, IScorer scorer, GenerationRequest request, SampleRecord sample,
+        CancellationToken cancellationToken)
+    {
+        if (scorer is ChoiceLogLikelihoodScorer choiceScorer)
+            return await LogLikelihoodSampler.ProduceAsync(backend, sample, evalCase, choiceScorer, cancellationToken);
         Completion completion;
         try
         {
