@@ -71,4 +71,24 @@ public class ModelSourceTests
 
         Assert.Contains("evalkit.yaml:4:", error.Message);
     }
+
+    [Theory]
+    [InlineData(1, null, "4")]
+    [InlineData(8, null, "8")]
+    [InlineData(8, 2, "2")]
+    public async Task An_endpoint_takes_run_parallel_requests_at_once_unless_its_concurrency_is_configured(int parallel, int? configured, string expected)
+    {
+        // Given an endpoint model, named in evalkit.yaml with or without a concurrency
+        using var temp = new TempDir();
+        var concurrency = configured is { } c ? $", concurrency: {c}" : "";
+        File.WriteAllText(temp.File("evalkit.yaml"), $"models:\n  teacher: {{source: \"openai:http://127.0.0.1:9/v1#big\"{concurrency}}}\n");
+        var config = ProjectConfig.Load(temp.Path);
+
+        // When the registry of `run --parallel N` creates its backend (nothing is sent)
+        await using var backend = await new BackendRegistry(LocalModelOptions.Default, config, parallel: parallel)
+            .LoadAsync(config.Resolve(["teacher"])[0], CancellationToken.None);
+
+        // Then the requests it lets in flight at once, as the run manifest records them
+        Assert.Equal(expected, backend.Info.Details["concurrency"]);
+    }
 }

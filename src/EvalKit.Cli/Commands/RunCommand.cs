@@ -102,7 +102,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
                 $"Pass --model [NAME=]SOURCE (e.g. --model student=models/student.gguf), or name models in {ProjectConfig.FileName}.");
         var shard = settings.Shard is { } text ? Shard.Parse(text) : recorded?.Shard;
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
-        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions(), config, settings.ApiKeyEnv));
+        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions(), config, settings.ApiKeyEnv, settings.Parallel));
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {

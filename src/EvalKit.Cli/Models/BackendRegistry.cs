@@ -11,9 +11,11 @@ namespace EvalKit.Cli.Models;
 /// <summary>
 /// Picks the backend for a model source by its scheme (see <see cref="ModelSource"/>): local GGUF files run through
 /// llama.cpp with the command's local settings; <c>openai:</c> endpoints run through <see cref="OpenAiBackend"/>
-/// with the settings named for that model in <c>evalkit.yaml</c>.
+/// with the settings named for that model in <c>evalkit.yaml</c>; an endpoint without a configured
+/// <c>concurrency</c> takes at least <paramref name="parallel"/> requests at once, so <c>run --parallel N</c> is not
+/// silently held to the default.
 /// </summary>
-public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? config = null, string? apiKeyEnv = null) : IBackendFactory
+public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? config = null, string? apiKeyEnv = null, int parallel = 1) : IBackendFactory
 {
     public IReadOnlyList<string> Check(ModelSpec spec)
     {
@@ -68,6 +70,7 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
     private OpenAiBackendOptions EndpointOptions(ModelSpec spec, ModelSource source)
     {
         var options = new OpenAiBackendOptions(source.BaseUrl!, source.Model!) { Name = spec.Name, ApiKeyEnvironmentVariable = apiKeyEnv };
+        options = options with { Concurrency = Math.Max(options.Concurrency, parallel) };
         if (Configured(spec) is not { } configured)
             return options;
         options = options with { ApiKeyEnvironmentVariable = configured.ApiKeyEnv ?? apiKeyEnv };
