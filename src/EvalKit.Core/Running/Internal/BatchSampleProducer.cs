@@ -43,9 +43,8 @@ internal static class BatchSampleProducer
             if (scorers[suite.Id] is ChoiceLogLikelihoodScorer)
                 continue;
             var (request, sample) = SampleProducer.Prepare(model.Name, suite, evalCase, repeat);
-            if (await model.LookUpAsync(request, cancellationToken) is { } hit)
-                samples[i] = SampleProducer.Scored(sample, suite, evalCase, scorers[suite.Id], hit.Completion) with { Cached = true };
-            else
+            samples[i] = await SampleProducer.FromCacheAsync(model, suite, evalCase, scorers[suite.Id], request, sample, cancellationToken);
+            if (samples[i] is null)
                 misses.Add((i, request, sample));
         }
         if (misses.Count < 2 || await model.BackendAsync(cancellationToken) is not IBatchGeneration batcher)

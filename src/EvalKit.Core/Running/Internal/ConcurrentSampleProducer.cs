@@ -32,9 +32,9 @@ internal static class ConcurrentSampleProducer
                     var (suite, evalCase, repeat) = todo[next++];
                     var scorer = scorers[suite.Id];
                     var (request, sample) = SampleProducer.Prepare(model.Name, suite, evalCase, repeat);
-                    if (scorer is not ChoiceLogLikelihoodScorer && await model.LookUpAsync(request, cancellationToken) is { } hit)
+                    if (await SampleProducer.FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken) is { } cached)
                     {
-                        yield return SampleProducer.Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true };
+                        yield return cached;
                         continue;
                     }
                     inFlight.Add((sample.Key, SampleProducer.AnswerAsync(model, backend, suite, evalCase, scorer, request, sample, cancellationToken)));

@@ -16,10 +16,16 @@ internal static class SampleProducer
         ModelSlot model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
     {
         var (request, sample) = Prepare(model.Name, suite, evalCase, repeat);
-        if (scorer is not ChoiceLogLikelihoodScorer && await model.LookUpAsync(request, cancellationToken) is { } hit)
-            return Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true };
-        return await AnswerAsync(model, await model.BackendAsync(cancellationToken), suite, evalCase, scorer, request, sample, cancellationToken);
+        return await FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken)
+            ?? await AnswerAsync(model, await model.BackendAsync(cancellationToken), suite, evalCase, scorer, request, sample, cancellationToken);
     }
+
+    /// <summary>The scored sample when the response cache holds the answer; null otherwise, and always for log-likelihood cases (never cached).</summary>
+    public static async Task<SampleRecord?> FromCacheAsync(
+        ModelSlot model, Suite suite, EvalCase evalCase, IScorer scorer, GenerationRequest request, SampleRecord sample, CancellationToken cancellationToken) =>
+        scorer is not ChoiceLogLikelihoodScorer && await model.LookUpAsync(request, cancellationToken) is { } hit
+            ? Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true }
+            : null;
 
     /// <summary>Asks the loaded backend for a case the cache did not answer, stores a successful completion and scores it.</summary>
     public static async Task<SampleRecord> AnswerAsync(
