@@ -51,14 +51,15 @@ internal static class ConcurrentSampleProducer
         finally
         {
             // A run that stops early (Ctrl+C, a failed write) still waits for the requests it sent, so none outlives it;
-            // their completions are already in the response cache for the resumed run.
+            // what they answered is in the response cache (when one is used) for the resumed run. Their samples are not
+            // written, and their own failures must not hide the one that stopped the run.
             foreach (var (_, sample) in inFlight)
             {
                 try
                 {
                     await sample;
                 }
-                catch (OperationCanceledException)
+                catch (Exception)
                 {
                 }
             }
