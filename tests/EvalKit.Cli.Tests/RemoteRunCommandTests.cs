@@ -35,10 +35,11 @@ public class RemoteRunCommandTests
               teacher: {source: "openai:{{server.BaseAddress}}#tiny", concurrency: 2, timeout_s: 60}
             """);
 
-        // When the program runs both
+        // When the program runs both, three cases at once (the endpoint keeps three requests in flight, the local
+        // model decodes them as one group)
         var result = await EvalKitProcess.RunAsync(temp.Path,
             "run", "--suite", suite, "--model", "teacher", "--model", "student=llama:" + SharedAssets.Stories260K,
-            "--threads", "1", "--ctx", "256", "--out", "results");
+            "--threads", "1", "--ctx", "256", "--out", "results", "--parallel", "3");
 
         // Then both answered every case, the same way
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Output);
@@ -51,5 +52,6 @@ public class RemoteRunCommandTests
             Assert.Equal(Completion("student", id), Completion("teacher", id));
         var manifest = File.ReadAllText(Path.Combine(runDir, "run.json"));
         Assert.Contains("\"backend\": \"openai\"", manifest);
+        Assert.Contains("\"concurrency\": \"2\"", manifest); // evalkit.yaml's concurrency wins over --parallel
     }
 }
