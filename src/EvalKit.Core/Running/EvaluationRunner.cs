@@ -14,7 +14,7 @@ namespace EvalKit.Core.Running;
 /// checked before the first model loads. A resumed run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat.
 /// With <see cref="RunRequest.Parallel"/> above 1, a batching backend gets cases in groups of N (samples keep case
 /// order) and a backend that takes overlapping requests (<see cref="IConcurrentGeneration"/>) keeps N in flight
-/// (samples come as they finish).
+/// (samples come as they finish; the file is put back in case order once the run is complete).
 /// </summary>
 public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clock = null)
 {
@@ -67,6 +67,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             }
         }
 
+        SamplesOrder.Restore(directory.Path, CaseOrder(request));
         InflightMarker.Clear(directory);
         await JudgePhase.RunAsync(backends, request, directory, progress, cancellationToken);
         InflightMarker.Clear(directory);
@@ -100,6 +101,15 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 yield return sample;
         }
     }
+
+    private static List<string> CaseOrder(RunRequest request) =>
+    [
+        .. from spec in request.Models
+           from suite in request.Suites
+           from evalCase in suite.Cases
+           from repeat in Enumerable.Range(0, request.Repeats)
+           select SampleRecord.KeyOf(spec.Name, suite.Id, evalCase.Id, repeat),
+    ];
 
     private static bool InShard(RunRequest request, string suiteId, string caseId) =>
         request.Shard?.Contains(suiteId, caseId) ?? true;

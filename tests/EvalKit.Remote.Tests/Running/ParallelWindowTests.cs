@@ -46,14 +46,13 @@ public sealed class ParallelWindowTests
         // When the run goes through with two requests in flight
         var result = await new EvaluationRunner(factory).RunAsync(request);
 
-        // Then the third case was asked for while the first was still open, and every case has its one sample,
-        // written as it finished: the slow first case after the quick ones sent beside and after it
+        // Then the third case was asked for while the first was still open, and every case has its one sample; the
+        // finished run's samples.jsonl is back in case order
         Assert.True(releasedByThird, "the first case's request was still open when the third case was sent");
         var samples = SamplesReader.Read(result.Directory.Path).ToList();
-        Assert.Equal(suite.Cases.Select(c => c.Id).Order(), samples.Select(s => s.CaseId).Order());
+        Assert.Equal(suite.Cases.Select(c => c.Id), samples.Select(s => s.CaseId));
         Assert.All(samples, s => Assert.Null(s.Error));
         Assert.Equal("slow answer", samples.Single(s => s.CaseId == "once").Completion);
-        Assert.True(samples.FindIndex(s => s.CaseId == "once") > samples.FindIndex(s => s.CaseId == "sun"));
         Assert.False(File.Exists(Path.Combine(result.Directory.Path, InflightMarker.FileName)));
     }
 
