@@ -29,6 +29,7 @@ public class BenchCommandTests
         Assert.Contains("same answers", result.Stdout);
         Assert.Contains("vs sequential", result.Stdout);
         Assert.Contains("backend", result.Stdout);
+        Assert.Matches(@"stories260K: (fastest here with run --parallel [24] \(|no --parallel N beat one case at a time here)", result.Stdout);
 
         var compare = await EvalKitProcess.RunAsync(temp.Path, "bench", "--compare", folder, folder);
         Assert.Equal(ExitCodes.Ok, compare.ExitCode);

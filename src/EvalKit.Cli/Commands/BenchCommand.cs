@@ -135,7 +135,11 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         if (report.Results.Count > 0)
             console.Write(BenchTable.Create(report));
         if (report.Evaluation.Count > 0)
+        {
             console.Write(BenchTable.Evaluation(report));
+            foreach (var line in BenchTable.FastestParallel(report))
+                console.MarkupLine(Markup.Escape(line));
+        }
         console.MarkupLine(Markup.Escape($"{report.Host.Cpu}, {report.Host.LogicalCores} cores; {report.NativeLibrary}; GPU: {report.Gpu?.Name ?? "none"}"));
         console.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
         return ExitCodes.Ok;

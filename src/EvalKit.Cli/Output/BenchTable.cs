@@ -34,6 +34,15 @@ public static class BenchTable
         return table;
     }
 
+    /// <summary>Per model, the --parallel N that answered most cases per second here, or that none beat one at a time.</summary>
+    public static IEnumerable<string> FastestParallel(BenchReport report) =>
+        from model in report.Evaluation.GroupBy(r => r.Model)
+        where model.Any(r => r.SpeedupOverSequential is not null)
+        let best = model.Where(r => r.SpeedupOverSequential > 1).MaxBy(r => r.AvgCasesPerSecond)
+        select best is null
+            ? $"{model.Key}: no --parallel N beat one case at a time here"
+            : Invariant($"{best.Model}: fastest here with run --parallel {best.Parallel} ({best.SpeedupOverSequential:F2}x one at a time{(best.IdenticalToSequential == false ? "; some answers differ" : "")})");
+
     /// <summary>One row per model, test and variant; one t/s column per result folder.</summary>
     public static Table Compare(IReadOnlyList<string> names, IReadOnlyList<BenchReport> reports)
     {
