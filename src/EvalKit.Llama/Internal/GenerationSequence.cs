@@ -21,6 +21,9 @@ internal sealed class GenerationSequence(
     private readonly StreamingTokenDecoder _decoder = new(context);
     private readonly StringBuilder _text = new();
     private readonly bool _hasStops = parameters.Stop.Any(stop => stop.Length > 0);
+
+    // A stop string may start in text already decoded, so that much is held back from onText until the end.
+    private readonly int _holdBack = Math.Max(0, parameters.Stop.Select(stop => stop.Length).DefaultIfEmpty(0).Max() - 1);
     private readonly List<int> _textEnds = [];
     private readonly List<double> _elapsedMs = [];
     private int _emitted;
@@ -68,7 +71,7 @@ internal sealed class GenerationSequence(
                 return Finish(elapsed, FinishReason.Stop);
             }
         }
-        Emit(HoldBack());
+        Emit(_holdBack);
         if (_position >= contextSize || _generated == parameters.MaxTokens)
             return Finish(elapsed);
         _next = token;
@@ -104,8 +107,6 @@ internal sealed class GenerationSequence(
         return false;
     }
 
-    // A stop string may start in text already decoded, so that much is held back from onText until the end.
-    private int HoldBack() => _hasStops ? parameters.Stop.Max(stop => stop.Length) - 1 : 0;
 
     private void Emit(int holdBack)
     {

@@ -30,7 +30,6 @@ public sealed class GreedyChoiceTests
         var parameters = new ModelParams(SharedAssets.Stories260K) { ContextSize = 256, GpuLayerCount = 0, Threads = 1, BatchThreads = 1 };
         using var weights = LLamaWeights.LoadFromFile(parameters);
         using var context = weights.CreateContext(parameters);
-        var steps = 0;
         foreach (var prompt in new[] { "Once upon a time", "The dog ran to the", "Tom had a red", "Mia found a shiny" })
         {
             context.NativeHandle.MemoryClear(false);
@@ -48,11 +47,9 @@ public sealed class GreedyChoiceTests
 
                 // Then
                 Assert.Equal((int)native, (int)ours);
-                steps++;
                 batch.Clear();
                 batch.Add(native, position, LLamaSeqId.Zero, true);
             }
         }
-        Assert.Equal(4 * 64, steps);
     }
 }
