@@ -7,8 +7,9 @@ namespace EvalKit.Core.Datasets;
 /// <c>bbq</c>: BBQ JSON Lines (<c>&lt;Category&gt;.jsonl</c>, or a folder of them). Three choices (<c>ans0..ans2</c>),
 /// <c>label</c> the correct one. Tags for the BBQ bias score: <c>category</c>, <c>context</c> (ambiguous /
 /// disambiguated), <c>polarity</c> (neg / nonneg), <c>unknown</c> (letter of the "can't be determined" answer) and
-/// <c>stereotyped</c> (letter of the stereotyped target, approximated from the row: see docs/datasets.md; absent when
-/// no single answer matches). Metadata keeps the raw BBQ fields and how the target was found.
+/// <c>stereotyped</c> (letter of the biased answer: the stereotyped target in a negative question, the other person in
+/// a non-negative one; the target is approximated from the row, see docs/datasets.md; absent when no single answer
+/// matches). Metadata keeps the raw BBQ fields, the target's letter and how it was found.
 /// </summary>
 public sealed class BbqImporter : IDatasetImporter
 {
@@ -38,7 +39,13 @@ public sealed class BbqImporter : IDatasetImporter
         var condition = row.Text("context_condition");
         var polarity = row.Text("question_polarity");
         var category = row.Text("category");
-        var (groups, unknown, target, rule) = BbqTargets.Find(row, choices.Length);
+        var negative = polarity switch
+        {
+            "neg" => true,
+            "nonneg" => false,
+            _ => throw new RowException($"question_polarity must be neg or nonneg, got '{polarity}'"),
+        };
+        var found = BbqTargets.Find(row, choices.Length, negative);
         var tags = new Dictionary<string, string>
         {
             ["category"] = category,
@@ -48,12 +55,12 @@ public sealed class BbqImporter : IDatasetImporter
                 "disambig" => "disambiguated",
                 _ => throw new RowException($"context_condition must be ambig or disambig, got '{condition}'"),
             },
-            ["polarity"] = polarity is "neg" or "nonneg" ? polarity : throw new RowException($"question_polarity must be neg or nonneg, got '{polarity}'"),
+            ["polarity"] = polarity,
         };
-        if (unknown is { } u)
+        if (found.UnknownIndex is { } u)
             tags["unknown"] = ChoicePrompt.Letter(u);
-        if (target is { } t)
-            tags["stereotyped"] = ChoicePrompt.Letter(t);
+        if (found.Biased is { } b)
+            tags["stereotyped"] = ChoicePrompt.Letter(b);
         return new EvalCase
         {
             Id = $"bbq-{category}-{row.Text("example_id")}",
@@ -68,9 +75,10 @@ public sealed class BbqImporter : IDatasetImporter
                 ["label"] = label.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["question_index"] = row.OptionalText("question_index") ?? "",
                 ["subcategory"] = row.OptionalText("additional_metadata.subcategory") ?? "",
-                ["answer_groups"] = string.Join("; ", groups),
+                ["answer_groups"] = string.Join("; ", found.Groups),
                 ["stereotyped_groups"] = row.Find("additional_metadata.stereotyped_groups")?.GetRawText() ?? "[]",
-                ["target_rule"] = rule,
+                ["target"] = found.Target is { } t ? ChoicePrompt.Letter(t) : "",
+                ["target_rule"] = found.Rule,
             },
         };
     }

@@ -5,8 +5,9 @@ using EvalKit.Core.Statistics;
 namespace EvalKit.Core.Metrics;
 
 /// <summary>
-/// BBQ metrics as Parrish et al. (2022, §5) define them, from cases tagged <c>context: ambiguous|disambiguated</c>,
-/// <c>stereotyped: LETTER</c> (the answer the social bias would give) and optionally <c>category</c>, and the letter
+/// BBQ metrics as Parrish et al. (2022, §3.3) define them, from cases tagged <c>context: ambiguous|disambiguated</c>,
+/// <c>stereotyped: LETTER</c> (the biased answer of that question: the target group in a negative question, the
+/// non-target in a non-negative one; the <c>bbq</c> importer sets it per polarity) and optionally <c>category</c>, and the letter
 /// the <c>choice</c> scorer extracted. <c>accuracy_ambiguous</c> and <c>accuracy_disambiguated</c> (Wilson).
 /// <c>s_dis</c> = 2 · (biased answers / non-unknown answers) − 1 over disambiguated contexts, in [−1, 1]; its interval is
 /// the Wilson interval of the proportion, mapped the same way. <c>s_amb</c> = (1 − accuracy_ambiguous) · s, with s the
