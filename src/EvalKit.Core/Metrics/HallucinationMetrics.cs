@@ -10,15 +10,26 @@ namespace EvalKit.Core.Metrics;
 /// <c>abstention_rate</c> = abstained / graded beside it, since a model can lower the first by abstaining on everything.
 /// With probes (tag <c>type: probe</c>, no true answer): <c>probe_hallucination_rate</c> = inventions / probes, and,
 /// when controls exist too, <c>control_abstention_rate</c> = abstentions / answerable controls (over-abstention).
+/// HaluEval-style detection cases (tag <c>hallucination: yes|no</c>: "does this response contain a hallucination?") measure
+/// how well the model spots hallucinations, not how often it hallucinates: they give <c>detection_error_rate</c> =
+/// wrong verdicts / graded detection cases (1 − HaluEval accuracy; Li et al. 2023, §3) and are left out of the rates above.
 /// All are proportions with Wilson intervals.
 /// </summary>
 public static class HallucinationMetrics
 {
     public static IReadOnlyDictionary<string, KindMetric> Compute(IReadOnlyList<SampleRecord> samples)
     {
-        var graded = SampleTags.Graded(samples)
+        var all = SampleTags.Graded(samples)
             .Where(s => s.Label is ScoreLabel.Correct or ScoreLabel.Incorrect or ScoreLabel.Abstained).ToList();
+        var detection = all.Where(s => SampleTags.Get(s, "hallucination") is "yes" or "no").ToList();
+        var graded = all.Except(detection).ToList();
         var metrics = new OrderedDictionary<string, KindMetric>();
+        if (detection.Count > 0)
+        {
+            metrics["detection_error_rate"] = KindMetric.Rate(detection.Count(s => !SampleTags.Right(s)), detection.Count);
+            if (graded.Count == 0)
+                return metrics;
+        }
         var attempted = graded.Count(s => s.Label != ScoreLabel.Abstained);
         metrics["hallucination_rate"] = KindMetric.Rate(Count(graded, ScoreLabel.Incorrect), attempted);
         metrics["abstention_rate"] = KindMetric.Rate(Count(graded, ScoreLabel.Abstained), graded.Count);

@@ -14,6 +14,7 @@ public static class KindMetricLabels
         ["abstention_rate"] = ("abstention rate", KindMetricUnit.Rate),
         ["probe_hallucination_rate"] = ("invented on probes", KindMetricUnit.Rate),
         ["control_abstention_rate"] = ("over-abstention", KindMetricUnit.Rate),
+        ["detection_error_rate"] = ("detection error (1 − accuracy)", KindMetricUnit.Rate),
         ["accuracy_ambiguous"] = ("accuracy ambiguous", KindMetricUnit.Rate),
         ["accuracy_disambiguated"] = ("accuracy disambiguated", KindMetricUnit.Rate),
         ["s_dis"] = ("bias score s_dis", KindMetricUnit.Score),
