@@ -88,7 +88,7 @@ public sealed class MarkdownSummaryWriter : IReportWriter
             foreach (var c in pair)
                 md.AppendLine(Row(Escape(c.Suite), SignedPoints(c.Overall.Difference), PointsInterval(c.Overall.Low, c.Overall.High),
                     P(c.Overall.McNemarP), Escape(c.Overall.Verdict.Replace('_', ' '))));
-            md.AppendLine();
+            md.AppendLine().AppendLine("Verdict: worse or better only when McNemar's exact p < 0.05; the paired bootstrap interval is shown beside it.").AppendLine();
             Flips(md, report, pair.ToList());
         }
     }

@@ -92,12 +92,12 @@ public class DemoEndToEndTests(ITestOutputHelper output)
         Assert.DoesNotContain("<script src=", html);
         Assert.Contains("<tr><td></td><td><span class=\"kind\">hallucination rate</span></td><td>0.0% <span class=\"ci\">[0.0, 32.4] n=8</span></td>" +
             "<td>42.9% <span class=\"ci\">[21.4, 67.4] n=14</span></td></tr>", html);
-        Assert.Contains("<tr><td></td><td><span class=\"kind\">censored probe−control</span></td><td>+0.0pp <span class=\"ci\">[−21.5pp, +21.5pp] n=28</span></td>" +
+        Assert.Contains("<tr><td></td><td><span class=\"kind\">censored probe−control</span></td><td>0.0pp <span class=\"ci\">[−21.5pp, +21.5pp] n=28</span></td>" +
             "<td>+50.0pp <span class=\"ci\">[+18.3pp, +73.2pp] n=28</span></td></tr>", html);
         var summary = File.ReadAllText(temp.File("report/summary.md"));
         Assert.Contains("demo-censorship", summary);
         Assert.Contains("|  | hallucination rate | 0.0% [0.0, 32.4] n=8 | 42.9% [21.4, 67.4] n=14 |", summary);
-        Assert.Contains("|  | censored probe−control | +0.0pp [−21.5pp, +21.5pp] n=28 | +50.0pp [+18.3pp, +73.2pp] n=28 |", summary);
+        Assert.Contains("|  | censored probe−control | 0.0pp [−21.5pp, +21.5pp] n=28 | +50.0pp [+18.3pp, +73.2pp] n=28 |", summary);
         Assert.Contains("<testsuite", File.ReadAllText(temp.File("report/junit.xml")));
     }
 }

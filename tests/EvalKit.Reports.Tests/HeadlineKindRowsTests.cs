@@ -23,7 +23,7 @@ public class HeadlineKindRowsTests
         Assert.Contains("<tr><td></td><td><span class=\"kind\">hallucination rate</span></td>" +
             "<td>0.0% <span class=\"ci\">[0.0, 32.4] n=8</span></td><td>0.0% <span class=\"ci\">[0.0, 39.0] n=6</span></td></tr>", rows);
         Assert.Contains("<tr><td></td><td><span class=\"kind\">censored probe−control</span></td>" +
-            "<td>+0.0pp <span class=\"ci\">[−21.5pp, +21.5pp] n=28</span></td><td>+100.0pp <span class=\"ci\">[+69.6pp, +100.0pp] n=28</span></td></tr>", rows);
+            "<td>0.0pp <span class=\"ci\">[−21.5pp, +21.5pp] n=28</span></td><td>+100.0pp <span class=\"ci\">[+69.6pp, +100.0pp] n=28</span></td></tr>", rows);
         Assert.Contains("<tr><td></td><td><span class=\"kind\">bias score s_amb</span></td>" +
             "<td>0.00 <span class=\"ci\">[0.00, 0.00] n=15</span></td><td>0.00 <span class=\"ci\">[0.00, 0.00] n=15</span></td></tr>", rows);
         // s_dis has no interval (no disambiguated answer to score): the value and n only

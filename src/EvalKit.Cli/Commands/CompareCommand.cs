@@ -41,7 +41,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareComman
         {
             var d = c.Overall;
             table.AddRow(Markup.Escape(c.Suite), Markup.Escape(c.Candidate), Markup.Escape(c.Baseline),
-                Invariant($"{d.Difference * 100:+0.0;-0.0}pp"), Markup.Escape(Invariant($"[{d.Low * 100:0.0}, {d.High * 100:0.0}]")),
+                NumberText.Fixed(d.Difference * 100, 1, plus: true) + "pp", Markup.Escape($"[{NumberText.Fixed(d.Low * 100, 1)}, {NumberText.Fixed(d.High * 100, 1)}]"),
                 Invariant($"{d.McNemarP:0.000}"), d.Verdict == "worse" ? "[red]worse[/]" : d.Verdict == "better" ? "[green]better[/]" : "no significant difference");
         }
         console.Write(table);

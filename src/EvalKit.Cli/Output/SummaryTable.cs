@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvalKit.Core.Metrics;
+using EvalKit.Reports;
 using Spectre.Console;
 
 namespace EvalKit.Cli.Output;
@@ -45,7 +46,7 @@ public static class SummaryTable
         }
         console.Write(table);
         if (comparisons.Count > 0)
-            console.MarkupLine("[grey]Differences: paired bootstrap 95% CI; p = McNemar exact test; [red]red[/] = worse with the whole interval below 0.[/]");
+            console.MarkupLine("[grey]Differences: paired bootstrap 95% CI; p = McNemar exact test; [red]red[/] = worse, [green]green[/] = better, only when p < 0.05.[/]");
     }
 
     /// <summary>A kind metric in its unit: a rate as %, a difference of rates in signed pp, a score as a signed number.</summary>
@@ -55,14 +56,14 @@ public static class SummaryTable
             return "n/a";
         Func<double, string> format = unit switch
         {
-            KindMetricUnit.Rate => v => Invariant($"{v * 100:F0}"),
-            KindMetricUnit.Difference => v => Invariant($"{v * 100:+0;-0;0}"),
-            _ => v => Invariant($"{v:+0.00;-0.00;0.00}"),
+            KindMetricUnit.Rate => v => NumberText.Fixed(v * 100, 0),
+            KindMetricUnit.Difference => v => NumberText.Fixed(v * 100, 0, plus: true),
+            _ => v => NumberText.Fixed(v, 2, plus: true),
         };
         var value = unit switch
         {
-            KindMetricUnit.Rate => Invariant($"{k.Value * 100:F1}%"),
-            KindMetricUnit.Difference => Invariant($"{k.Value * 100:+0.0;-0.0;0.0}pp"),
+            KindMetricUnit.Rate => NumberText.Fixed(k.Value * 100, 1) + "%",
+            KindMetricUnit.Difference => NumberText.Fixed(k.Value * 100, 1, plus: true) + "pp",
             _ => format(k.Value),
         };
         return double.IsNaN(k.Low) ? value : $"{value}\n[{format(k.Low)}–{format(k.High)}]";
@@ -71,7 +72,7 @@ public static class SummaryTable
     private static string Cell(SuiteMetrics m)
     {
         var e = m.Estimate;
-        var text = e.N == 0 ? "n/a" : Invariant($"{e.Value * 100:F1}%\n[{e.Low * 100:F0}–{e.High * 100:F0}]");
+        var text = e.N == 0 ? "n/a" : $"{NumberText.Fixed(e.Value * 100, 1)}%\n[{NumberText.Fixed(e.Low * 100, 0)}–{NumberText.Fixed(e.High * 100, 0)}]";
         return Markup.Escape(text) + (m.Errors > 0 ? $"\n[red]{m.Errors} failed[/]" : "");
     }
 
@@ -79,7 +80,9 @@ public static class SummaryTable
     {
         if (d.N == 0)
             return "n/a";
-        var text = Markup.Escape(Invariant($"{d.Difference * 100:+0.0;-0.0;0.0}pp\n[{d.Low * 100:+0;-0;0}–{d.High * 100:+0;-0;0}]\np={d.McNemarP:0.###}"));
+        var text = Markup.Escape($"{NumberText.Fixed(d.Difference * 100, 1, plus: true)}pp\n" +
+            $"[{NumberText.Fixed(d.Low * 100, 0, plus: true)}–{NumberText.Fixed(d.High * 100, 0, plus: true)}]\n" +
+            Invariant($"p={d.McNemarP:0.###}"));
         return d.Verdict switch
         {
             "worse" => $"[red]{text}[/]",

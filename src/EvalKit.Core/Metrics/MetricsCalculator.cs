@@ -60,7 +60,7 @@ public static class MetricsCalculator
     {
         var scored = samples.Where(s => s.Error is null).ToList();
         var byTag = scored
-            .SelectMany(s => s.Tags.Select(t => (Tag: t.Value.Length == 0 ? t.Key : $"{t.Key}={t.Value}", Sample: s)))
+            .SelectMany(s => ScoringTags.Groups(s.Tags).Select(tag => (Tag: tag, Sample: s)))
             .GroupBy(x => x.Tag, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TagMetrics(g.Key, Rate(g.Select(x => x.Sample))))

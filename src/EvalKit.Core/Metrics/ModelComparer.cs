@@ -11,7 +11,7 @@ public static class ModelComparer
     {
         var pairs = Pairs(suiteSamples, baseline, candidate);
         var byTag = pairs
-            .SelectMany(p => p.Baseline.Tags.Select(t => (Tag: t.Value.Length == 0 ? t.Key : $"{t.Key}={t.Value}", Pair: p)))
+            .SelectMany(p => ScoringTags.Groups(p.Baseline.Tags).Select(tag => (Tag: tag, Pair: p)))
             .GroupBy(x => x.Tag, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Difference(g.Key, g.Select(x => x.Pair).ToList()))
@@ -26,9 +26,9 @@ public static class ModelComparer
             Candidate = candidate,
             Overall = Difference("all", pairs),
             ByTag = byTag,
-            AnswerAgreement = pairs.Count == 0 ? double.NaN
-                : pairs.Count(p => Normalise(p.Baseline.Completion) == Normalise(p.Candidate.Completion)) / (double)pairs.Count,
-            Kappa = CohensKappa.Compute(pairs.Select(p => Right(p.Baseline)).ToList(), pairs.Select(p => Right(p.Candidate)).ToList()),
+            AnswerAgreement = pairs.Count == 0 ? double.NaN : pairs.Count(p => Answer(p.Baseline) == Answer(p.Candidate)) / (double)pairs.Count,
+            Kappa = CohensKappa.Compute(pairs.Select(p => Answer(p.Baseline)).ToList(), pairs.Select(p => Answer(p.Candidate)).ToList()),
+            CorrectnessKappa = CohensKappa.Compute(pairs.Select(p => Right(p.Baseline)).ToList(), pairs.Select(p => Right(p.Candidate)).ToList()),
             OnlyBaselineCases = pairs.Where(p => Right(p.Baseline) && !Right(p.Candidate)).Select(p => p.Baseline.CaseId).ToList(),
             OnlyCandidateCases = pairs.Where(p => !Right(p.Baseline) && Right(p.Candidate)).Select(p => p.Baseline.CaseId).ToList(),
         };
@@ -86,5 +86,9 @@ public static class ModelComparer
 
     private static bool Right(SampleRecord sample) => sample.Score >= 0.5 && sample.Label != ScoreLabel.Error;
 
-    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    // The extracted answer when the scorer read one; otherwise the text itself, marked so that a completion reading
+    // "B" never equals an extracted letter B of a reply the scorer could read.
+    private static string Answer(SampleRecord sample) => sample.Extracted is { } extracted
+        ? "extracted:" + extracted
+        : "text:" + string.Join(' ', sample.Completion.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }

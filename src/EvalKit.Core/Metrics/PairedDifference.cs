@@ -6,6 +6,9 @@ namespace EvalKit.Core.Metrics;
 /// </summary>
 public sealed record PairedDifference
 {
+    /// <summary>The significance level of <see cref="Verdict"/>.</summary>
+    public const double Alpha = 0.05;
+
     public required string Group { get; init; }
     public int N { get; init; }
     public double BaselineRate { get; init; }
@@ -17,6 +20,13 @@ public sealed record PairedDifference
     public double? AdjustedP { get; init; }
     public required FlipTable Flips { get; init; }
 
-    /// <summary><c>worse</c> when the whole interval is below zero, <c>better</c> when above, else <c>no_significant_difference</c>.</summary>
-    public string Verdict => High < 0 ? "worse" : Low > 0 ? "better" : "no_significant_difference";
+    /// <summary>
+    /// The one verdict rule: <c>worse</c> or <c>better</c> (the sign of <see cref="Difference"/>) only when McNemar's
+    /// exact test rejects equal accuracy, p &lt; <see cref="Alpha"/> (the Benjamini–Hochberg <see cref="AdjustedP"/> for
+    /// a per-tag difference), else <c>no_significant_difference</c>. The bootstrap interval is reported beside it but
+    /// does not decide: at small n a percentile interval can exclude 0 while the exact test does not reject.
+    /// </summary>
+    public string Verdict => (AdjustedP ?? McNemarP) < Alpha && Difference != 0
+        ? Difference < 0 ? "worse" : "better"
+        : "no_significant_difference";
 }

@@ -48,7 +48,7 @@ public sealed class ChoiceLogLikelihoodScorer : IScorer
         var expected = $"expected {Letter(answer)}";
         var accReason = $"acc chose {Letter(acc)} (log p {Number(choices[acc].LogProbability)}); " +
                         $"acc_norm chose {Letter(norm)} (log p per character {Number(choices[norm].LogProbability / Characters(evalCase.Choices[norm]))}); {expected}";
-        return (Verdict(acc == answer, accReason), Verdict(norm == answer, accReason));
+        return (Verdict(acc == answer, accReason) with { Extracted = Letter(acc).ToString() }, Verdict(norm == answer, accReason));
     }
 
     private static Score Verdict(bool correct, string reason) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EvalKit.Core.Scoring.Internal;
 using EvalKit.Core.Suites;
 
@@ -7,7 +8,8 @@ namespace EvalKit.Core.Scoring;
 /// <c>numeric</c>: GSM8K-style final answers. The reply's number is the first one after the last "####", else the
 /// first on the line after the last "answer is", else the last number in the reply. "$1,234.00", "18 dollars",
 /// "-5", "25%" (as 25) and "3/4" (as 0.75) are understood. Expected answers are read the same way and match when
-/// within <c>tolerance</c> (absolute, default 1e-6).
+/// within <c>tolerance</c> (absolute, default 1e-6). The reply's number, as a plain invariant decimal ("1234", "0.75"),
+/// is the score's <see cref="Score.Extracted"/>.
 /// </summary>
 public sealed class NumericScorer(double tolerance = NumericScorer.DefaultTolerance) : IScorer
 {
@@ -29,8 +31,9 @@ public sealed class NumericScorer(double tolerance = NumericScorer.DefaultTolera
 
         var wanted = string.Join(" or ", expected.Select(number => number.Text));
         var verdict = $"found {found.Text} ({found.Where}), expected {wanted}";
-        return expected.Any(number => Math.Abs(number.Value - found.Value) <= tolerance)
+        var score = expected.Any(number => Math.Abs(number.Value - found.Value) <= tolerance)
             ? Scoring.Score.Correct(verdict)
             : Scoring.Score.Incorrect(verdict);
+        return score with { Extracted = found.Value.ToString("R", CultureInfo.InvariantCulture) };
     }
 }

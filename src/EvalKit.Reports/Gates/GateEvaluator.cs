@@ -11,7 +11,8 @@ namespace EvalKit.Reports.Gates;
 /// <list type="bullet">
 /// <item><c>fail_if</c> compares the point estimate with the threshold (the interval is given in the reason).</item>
 /// <item><c>max_regression</c> passes only when the lower bound of the paired 95% interval of candidate − baseline is
-/// at least −AMOUNT: the data must rule out a regression larger than the allowance.</item>
+/// at least −AMOUNT: the data must rule out a regression larger than the allowance. Its reason says "regressed" only
+/// when the verdict is <c>worse</c> (McNemar's exact p &lt; 0.05, <see cref="PairedDifference.Verdict"/>).</item>
 /// <item><c>max_refusal_differential</c> compares refusal on probes minus refusal on controls (point estimates) with the limit.</item>
 /// </list>
 /// Gates judge <see cref="ReportData.GatedModels"/> only. A gate that matches nothing fails, so a typo cannot pass silently.
@@ -72,11 +73,13 @@ public static class GateEvaluator
         var who = $"{c.Candidate} vs {c.Baseline} on {c.Suite}";
         if (d.N == 0 || double.IsNaN(d.Low))
             return new GateCheck(c.Suite, c.Candidate, false, $"{who}: no cases both answered, so a regression cannot be ruled out");
-        var measured = $"{who}: {gate.Metric} {SignedPoints(d.Difference)} {PointsInterval(d.Low, d.High)} n={d.N}";
+        var measured = $"{who}: {gate.Metric} {SignedPoints(d.Difference)} {PointsInterval(d.Low, d.High)} McNemar p={P(d.McNemarP)} n={d.N}";
         var allowed = $"{Points(gate.Threshold)} allowed";
         if (d.Low >= -gate.Threshold)
             return new GateCheck(c.Suite, c.Candidate, true, $"{measured}: within the {allowed}");
-        return new GateCheck(c.Suite, c.Candidate, false, d.High < -gate.Threshold
+        // Saying "regressed" is a verdict, so it follows the verdict rule (McNemar's exact test); the gate itself still
+        // fails whenever the interval cannot rule out a regression beyond the allowance.
+        return new GateCheck(c.Suite, c.Candidate, false, d.High < -gate.Threshold && d.Verdict == "worse"
             ? $"{measured}: regressed by more than the {allowed}"
             : $"{measured}: cannot rule out a regression beyond the {allowed} (more cases narrow the interval)");
     }

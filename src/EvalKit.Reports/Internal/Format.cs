@@ -8,22 +8,25 @@ internal static class Format
 {
     private static readonly CultureInfo _invariant = CultureInfo.InvariantCulture;
 
-    public static string Percent(double fraction) => double.IsNaN(fraction) ? "n/a" : (fraction * 100).ToString("0.0", _invariant) + "%";
+    private const string Minus = "−";
+
+    public static string Percent(double fraction) => double.IsNaN(fraction) ? "n/a" : NumberText.Fixed(fraction * 100, 1, minus: Minus) + "%";
 
     public static string Interval(double low, double high) =>
-        double.IsNaN(low) ? "" : $"[{(low * 100).ToString("0.0", _invariant)}, {(high * 100).ToString("0.0", _invariant)}]";
+        double.IsNaN(low) ? "" : $"[{NumberText.Fixed(low * 100, 1, minus: Minus)}, {NumberText.Fixed(high * 100, 1, minus: Minus)}]";
 
     /// <summary>A difference of rates in percentage points: 0.02 → "2.0pp".</summary>
-    public static string Points(double fraction) => (fraction * 100).ToString("0.0", _invariant) + "pp";
+    public static string Points(double fraction) => NumberText.Fixed(fraction * 100, 1, minus: Minus) + "pp";
 
+    /// <summary>0.02 → "+2.0pp", −0.02 → "−2.0pp", and anything that rounds to zero → "0.0pp".</summary>
     public static string SignedPoints(double fraction) =>
-        double.IsNaN(fraction) ? "n/a" : (fraction >= 0 ? "+" : "−") + Points(Math.Abs(fraction));
+        double.IsNaN(fraction) ? "n/a" : NumberText.Fixed(fraction * 100, 1, plus: true, minus: Minus) + "pp";
 
     public static string PointsInterval(double low, double high) =>
         double.IsNaN(low) ? "" : $"[{SignedPoints(low)}, {SignedPoints(high)}]";
 
     /// <summary>A signed number on its own scale (a bias score in [−1, 1]): 0.333 → "+0.33".</summary>
-    public static string Signed(double value) => double.IsNaN(value) ? "n/a" : value.ToString("+0.00;−0.00;0.00", _invariant);
+    public static string Signed(double value) => NumberText.Fixed(value, 2, plus: true, minus: Minus);
 
     public static string SignedInterval(double low, double high) => double.IsNaN(low) ? "" : $"[{Signed(low)}, {Signed(high)}]";
 
@@ -37,5 +40,6 @@ internal static class Format
 
     public static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", _invariant);
 
-    public static string Number(double value, string format = "0.0") => double.IsNaN(value) ? "n/a" : value.ToString(format, _invariant);
+    /// <summary>A plain number with <paramref name="decimals"/> places (kappa, speeds), never "−0.00".</summary>
+    public static string Number(double value, int decimals = 1) => NumberText.Fixed(value, decimals, minus: Minus);
 }

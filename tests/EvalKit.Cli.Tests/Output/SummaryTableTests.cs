@@ -19,6 +19,8 @@ public class SummaryTableTests
     [InlineData(KindMetricUnit.Score, 1.0 / 3, -0.4, 0.81, "+0.33\n[-0.40–+0.81]")]
     [InlineData(KindMetricUnit.Score, 0, double.NaN, double.NaN, "0.00")]
     [InlineData(KindMetricUnit.Rate, double.NaN, double.NaN, double.NaN, "n/a")]
+    [InlineData(KindMetricUnit.Score, -0.001, -0.004, 0.3, "0.00\n[0.00–+0.30]")]
+    [InlineData(KindMetricUnit.Difference, -0.0004, -0.004, 0.2, "0.0pp\n[0–+20]")]
     public void Kind_metric_cells_read_in_their_unit_with_the_interval_below(KindMetricUnit unit, double value, double low, double high, string expected)
     {
         // When / Then

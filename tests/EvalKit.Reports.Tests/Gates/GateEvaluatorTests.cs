@@ -45,7 +45,7 @@ public sealed class GateEvaluatorTests : IDisposable
 
         Assert.True(result.Passed, result.Summary);
         Assert.Equal(4, result.Checks.Count); // teacher and student, on the two accuracy suites
-        Assert.All(result.Checks, c => Assert.Contains("+0.0pp [+0.0pp, +0.0pp]", c.Reason));
+        Assert.All(result.Checks, c => Assert.Contains("0.0pp [0.0pp, 0.0pp]", c.Reason));
     }
 
     [Fact]

@@ -48,6 +48,7 @@ internal static class LogLikelihoodSampler
             Score = acc.Value,
             Label = acc.Label,
             Reason = acc.Reason,
+            Extracted = acc.Extracted,
             AccNorm = accNorm.Label == ScoreLabel.Unknown ? null : accNorm.Value,
             ChoiceLogLikelihoods = [.. results.Select((r, i) => new ChoiceLogLikelihood
             {

@@ -28,7 +28,8 @@ internal static class SummarySections
     public static void Headline(StringBuilder html, ReportData data)
     {
         html.AppendLine("<section id=\"headline\"><h2>Results</h2><p class=\"note\">Each suite's default metric with its 95% Wilson interval and the number of scored samples; " +
-            "under it, the suite's kind metrics (hallucination, bias, censorship: docs/metrics.md) with their 95% intervals.</p>");
+            "under it, the suite's kind metrics (hallucination, bias, censorship: docs/metrics.md) with their 95% intervals. " +
+            "A HaluEval-style detection error is how often the model misjudged whether a given response hallucinates, not how often it hallucinates.</p>");
         var rows = new List<IEnumerable<string>>();
         foreach (var suite in data.Metrics.GroupBy(m => m.Suite))
         {
@@ -50,13 +51,14 @@ internal static class SummarySections
     {
         if (data.Comparisons.Count == 0)
             return;
-        html.AppendLine("<section id=\"comparisons\"><h2>Paired differences and flips</h2><p class=\"note\">Candidate − baseline on the cases both answered: paired bootstrap 95% interval, McNemar's exact p, and the flip table (click a count to see its cases).</p>");
+        html.AppendLine("<section id=\"comparisons\"><h2>Paired differences and flips</h2><p class=\"note\">Candidate − baseline on the cases both answered: paired bootstrap 95% interval, McNemar's exact p, and the flip table (click a count to see its cases). " +
+            "Verdict: worse or better only when McNemar's exact p &lt; 0.05; the interval is shown beside it. Same answer and answer κ compare the extracted answers (letter, number); correctness κ compares right/wrong.</p>");
         foreach (var pair in data.Comparisons.Select((c, i) => (Comparison: c, Index: i)).GroupBy(x => (x.Comparison.Candidate, x.Comparison.Baseline)))
         {
             html.AppendLine($"<h3>{E(pair.Key.Candidate)} − {E(pair.Key.Baseline)}</h3>");
             Table(html, "comparison",
                 ["suite", E(pair.Key.Baseline), E(pair.Key.Candidate), "difference", "95% interval", "McNemar p", "verdict",
-                    "both right", $"only {E(pair.Key.Baseline)} right", $"only {E(pair.Key.Candidate)} right", "both wrong", "same answer", "κ"],
+                    "both right", $"only {E(pair.Key.Baseline)} right", $"only {E(pair.Key.Candidate)} right", "both wrong", "same answer", "answer κ", "correctness κ"],
                 pair.Select(x =>
                 {
                     var (c, d) = (x.Comparison, x.Comparison.Overall);
@@ -67,7 +69,7 @@ internal static class SummarySections
                         d.Flips.BothRight.ToString(),
                         FlipLink(d.Flips.OnlyBaseline, c.Suite, $"{x.Index}-baseline"),
                         FlipLink(d.Flips.OnlyCandidate, c.Suite, $"{x.Index}-candidate"),
-                        d.Flips.BothWrong.ToString(), Percent(c.AnswerAgreement), Number(c.Kappa, "0.00"),
+                        d.Flips.BothWrong.ToString(), Percent(c.AnswerAgreement), Number(c.Kappa, 2), Number(c.CorrectnessKappa, 2),
                     };
                 }));
         }
@@ -82,7 +84,7 @@ internal static class SummarySections
             return new[]
             {
                 E(t.Model), E($"{host.Cpu}, {host.LogicalCores} cores"), t.Samples.ToString(),
-                Number(t.GenerationTokensPerSecond?.P50 ?? double.NaN), Number(t.TimePerOutputTokenMs?.P50 ?? double.NaN, "0.00"),
+                Number(t.GenerationTokensPerSecond?.P50 ?? double.NaN), Number(t.TimePerOutputTokenMs?.P50 ?? double.NaN, 2),
                 Number(t.TimeToFirstTokenMs?.P50 ?? double.NaN), Number(t.TimeToFirstTokenMs?.P90 ?? double.NaN),
                 Number(t.TimeToFirstTokenMs?.P99 ?? double.NaN), Number(t.TimeToFirstAnswerTokenMs?.P50 ?? double.NaN),
             };
