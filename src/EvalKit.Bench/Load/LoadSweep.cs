@@ -41,12 +41,11 @@ public static class LoadSweep
         {
             foreach (var (rate, level) in rates.Select((r, i) => (r, i)))
             {
-                // A level's progress is reported under concurrency 0; the rate is in the result.
-                progress?.Report(new LoadProgress(url, 0, 0, options.RequestsPerLevel, WarmingUp: true));
+                progress?.Report(new LoadProgress(url, 0, 0, options.RequestsPerLevel, WarmingUp: true, rate));
                 await ClosedLoop.RunAsync(1, options.WarmupPerClient, (i, ct) => client.SendAsync(warmups[i], ct), null, cancellationToken);
                 var schedule = ArrivalSchedule.Create(options.RequestsPerLevel, rate, options.Burstiness, options.Seed + level);
                 var (timings, duration, maxInFlight) = await OpenLoop.RunAsync(schedule, Measured,
-                    done => progress?.Report(new LoadProgress(url, 0, done, options.RequestsPerLevel, WarmingUp: false)), cancellationToken);
+                    done => progress?.Report(new LoadProgress(url, 0, done, options.RequestsPerLevel, WarmingUp: false, rate)), cancellationToken);
                 levels.Add(LevelStatistics.Summarise(0, timings, duration, options.Slo) with
                 {
                     RequestRate = rate,
