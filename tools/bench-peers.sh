@@ -111,7 +111,7 @@ for round in $(seq 1 "$rounds"); do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   "$bin/llama-server" -m "$model" -t 2 -np 4 -c 4096 --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
   pid=$!
-  if wait_for_url "$log" "$pid" "server is listening|HTTP server listening"; then
+  if wait_for_url "$log" "$pid" "listening on"; then
     sweep llama-server "http://127.0.0.1:$port/v1" qwen2-0.5b-q4_0 2
   fi
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
