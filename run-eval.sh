@@ -6,6 +6,8 @@
 #                                     --parallel 8) on the synthetic qwen2-0.5b q4_0 model, into results/bench-<timestamp>/
 #   ./run-eval.sh bench-endpoint [OPTIONS]  'evalkit serve' on that model, swept by 'evalkit bench --endpoint'
 #                                     (concurrency 1,2,4,8; plus the load generator's own ceiling)
+#   ./run-eval.sh bench-peers LLAMA_CPP_BIN_DIR [STORIES.gguf]  llama-bench, llama-batched-bench and llama-server
+#                                     beside EvalKit on the same model(s), interleaved; prints the ratios
 #   ./run-eval.sh --help              this text
 # Extra options after the model(s) are passed to 'evalkit run' (see: evalkit run --help).
 # Afterwards the run is reported to reports/latest/ (index.html, summary.md, junit.xml); with EVALKIT_GATES=FILE
@@ -13,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 
 case "${1:-}" in
   -h|--help) usage; exit 0 ;;
@@ -62,7 +64,7 @@ if [ "${1:-}" = bench-endpoint ]; then
   done
   [ -n "$url" ] || { echo "run-eval.sh: evalkit serve did not start within 120 s" >&2; cat "$log" >&2; exit 3; }
   echo "==> evalkit serve $model --threads 2 at $url; evalkit bench --endpoint $url --model qwen2-0.5b-q4_0 $*"
-  "${evalkit[@]}" bench --endpoint "$url" --model qwen2-0.5b-q4_0 -o results "$@"
+  "${evalkit[@]}" bench --endpoint "$url" --model qwen2-0.5b-q4_0 --out results "$@"
   exit
 fi
 
@@ -70,7 +72,16 @@ if [ "${1:-}" = bench ]; then
   shift
   synth_model
   echo "==> evalkit bench $model -t 2 $*"
-  "${evalkit[@]}" bench "$model" -t 2 -o results "$@"
+  "${evalkit[@]}" bench "$model" -t 2 --out results "$@"
+  exit
+fi
+
+if [ "${1:-}" = bench-peers ]; then
+  shift
+  [ $# -ge 1 ] || { echo "run-eval.sh: bench-peers needs LLAMA_CPP_BIN_DIR (see docs/benchmarks.md, Peers)" >&2; exit 2; }
+  synth_model
+  # shellcheck source=tools/bench-peers.sh
+  source tools/bench-peers.sh "$@"
   exit
 fi
 

@@ -3,7 +3,8 @@ using EvalKit.Llama;
 namespace EvalKit.Bench;
 
 /// <summary>
-/// What <see cref="BenchRunner"/> measures: every model × test (pp, tg) × variant (evalkit, bare), and every model's
+/// What <see cref="BenchRunner"/> measures: every model × test (pp, tg, pg) × llama-bench setting (threads, batch,
+/// micro-batch, GPU layers, depth) × variant (evalkit, bare), and every model's
 /// evaluation throughput answered sequentially and <see cref="EvalParallel"/> at a time.
 /// </summary>
 public sealed record BenchOptions
@@ -19,7 +20,29 @@ public sealed record BenchOptions
     /// <summary>Measured repetitions per test (after one warm-up).</summary>
     public int Repetitions { get; init; } = 5;
 
+    /// <summary>Threads of the evaluation-throughput test, and of pp/tg when <see cref="ThreadCounts"/> is empty.</summary>
     public int Threads { get; init; } = LlamaModelOptions.DefaultThreads;
+
+    /// <summary>llama-bench's <c>-t</c> list: every pp/tg test runs at each; empty uses <see cref="Threads"/>.</summary>
+    public IReadOnlyList<int> ThreadCounts { get; init; } = [];
+
+    /// <summary>llama-bench's <c>-b</c> list (n_batch).</summary>
+    public IReadOnlyList<int> BatchSizes { get; init; } = [DefaultBatchSize];
+
+    /// <summary>llama-bench's <c>-ub</c> list (n_ubatch).</summary>
+    public IReadOnlyList<int> UBatchSizes { get; init; } = [DefaultUBatchSize];
+
+    /// <summary>llama-bench's <c>-ngl</c> list; empty: all layers on a GPU build, none on CPU.</summary>
+    public IReadOnlyList<int> GpuLayers { get; init; } = [];
+
+    /// <summary>llama-bench's <c>-d</c> list: tokens put in the KV cache before each repetition (untimed).</summary>
+    public IReadOnlyList<int> Depths { get; init; } = [0];
+
+    /// <summary>llama-bench's <c>-pg pp,tg</c> tests: a prompt then generation, timed together.</summary>
+    public IReadOnlyList<(int Prompt, int Gen)> PromptGen { get; init; } = [];
+
+    public const int DefaultBatchSize = 2048;
+    public const int DefaultUBatchSize = 512;
 
     public LlamaDevice Device { get; init; } = LlamaDevice.Cpu;
 
@@ -41,6 +64,7 @@ public sealed record BenchOptions
     /// <summary>Where BenchmarkDotNet writes its artifacts; a temporary folder when null.</summary>
     public string? ArtifactsPath { get; init; }
 
-    /// <summary>Context length both variants use: room for the larger test plus a margin.</summary>
-    internal int ContextSize => Math.Max(256, Math.Max(PromptTokens + 1, GenerateTokens + 2) + 16);
+    /// <summary>Context length both variants use: room for the deepest and largest test plus a margin.</summary>
+    internal int ContextSize => Math.Max(256, Depths.DefaultIfEmpty(0).Max()
+        + new[] { PromptTokens + 1, GenerateTokens + 2 }.Concat(PromptGen.Select(p => p.Prompt + p.Gen + 1)).Max() + 16);
 }

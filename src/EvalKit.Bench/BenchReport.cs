@@ -8,8 +8,12 @@ namespace EvalKit.Bench;
 /// <summary>The contents of <c>bench.json</c> (schema in docs/benchmarks.md).</summary>
 public sealed record BenchReport
 {
-    /// <summary>2 added <see cref="Endpoint"/>; version 1 files read unchanged.</summary>
-    public const int CurrentSchemaVersion = 2;
+    /// <summary>
+    /// 2 added <see cref="Endpoint"/>; 3 added llama-bench's settings to the rows (n_batch, n_ubatch, n_gpu_layers,
+    /// n_depth, model_type, model_size) and reconnects, open-loop levels and goodput to the endpoint sweep. Older
+    /// files read unchanged.
+    /// </summary>
+    public const int CurrentSchemaVersion = 3;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required DateTimeOffset CreatedUtc { get; init; }

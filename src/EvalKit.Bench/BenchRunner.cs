@@ -58,11 +58,13 @@ public static class BenchRunner
         ThroughputBenchmark.Plan = cases;
         ThroughputBenchmark.Extras.Clear();
         ThroughputBenchmark.Failures.Clear();
+        ThroughputBenchmark.Models.Clear();
         var measured = Measure<ThroughputBenchmark, BenchCase>(options, c => c.Key, ThroughputBenchmark.Failures.Entries);
         var results = measured.Select(m =>
         {
             var extras = ThroughputBenchmark.Extras[m.Case.Key].TakeLast(m.Nanoseconds.Count).ToList();
-            return ResultRows.Create(m.Case, summaries[m.Case.ModelPath], native, m.Nanoseconds, extras);
+            var loaded = ThroughputBenchmark.Models.TryGetValue(m.Case.ModelPath, out var model) ? model : ((string, long, long)?)null;
+            return ResultRows.Create(m.Case, summaries[m.Case.ModelPath], loaded, native, m.Nanoseconds, extras);
         });
         return ResultRows.WithRatios(results);
     }
@@ -120,13 +122,29 @@ public static class BenchRunner
         return summary;
     }
 
+    // In llama-bench's order: model, then settings, then tests. EvalKit's backend clears its context for every
+    // request, so it has no filled cache to measure at a depth: there only the bare loop runs.
     private static List<BenchCase> DecodingPlan(BenchOptions options, IEnumerable<string> models) =>
     [
         .. from model in models
-           from test in new[] { (BenchTest.Pp, options.PromptTokens), (BenchTest.Tg, options.GenerateTokens) }
+           from threads in options.ThreadCounts.DefaultIfEmpty(options.Threads)
+           from batch in options.BatchSizes
+           from ubatch in options.UBatchSizes
+           from ngl in options.GpuLayers.Select(n => (int?)n).DefaultIfEmpty(null)
+           from depth in options.Depths
+           from test in new[] { (BenchTest.Pp, options.PromptTokens, 0), (BenchTest.Tg, options.GenerateTokens, 0) }
+               .Concat(options.PromptGen.Select(p => (BenchTest.Pg, p.Prompt, p.Gen)))
            where test.Item2 > 0
            from variant in new[] { BenchCase.EvalKitVariant, BenchCase.BareVariant }
-           select new BenchCase(model, test.Item1, test.Item2, variant, options.Threads, options.ContextSize, options.Device, options.NativeLibraryDirectory),
+           where depth == 0 || variant == BenchCase.BareVariant
+           select new BenchCase(model, test.Item1, test.Item2, variant, threads, options.ContextSize, options.Device, options.NativeLibraryDirectory)
+           {
+               GenTokens = test.Item3,
+               BatchSize = batch,
+               UBatchSize = ubatch,
+               GpuLayers = ngl,
+               Depth = depth,
+           },
     ];
 
     private static ManualConfig Config(BenchOptions options)

@@ -16,6 +16,9 @@ public class ThroughputBenchmark
 
     internal static ConcurrentDictionary<string, List<(TimeSpan FirstToken, int Tokens)>> Extras { get; } = new();
 
+    /// <summary>Each model's llama-bench description, size and parameter count, as llama.cpp reports them.</summary>
+    internal static ConcurrentDictionary<string, (string Type, long Size, long Params)> Models { get; } = new();
+
     /// <summary>The first error of each case: BenchmarkDotNet only reports that a benchmark failed, not why.</summary>
     internal static FailureLog Failures { get; } = new();
 
@@ -27,15 +30,25 @@ public class ThroughputBenchmark
     public BenchCase Case { get; set; } = null!;
 
     [GlobalSetup]
-    public void Setup() =>
+    public void Setup()
+    {
         _target = Failures.Recording<IDecodeTarget>(Case.Key, () => Case.Variant == BenchCase.BareVariant ? BareTarget.Load(Case) : EvalKitTarget.Load(Case));
+        Models[Case.ModelPath] = _target.Model;
+    }
+
+    // Not timed: BenchmarkDotNet runs it before every iteration, and each iteration is one invocation.
+    [IterationSetup]
+    public void FillToDepth() => Failures.Recording(Case.Key, () =>
+    {
+        _target?.Prepare();
+        return 0;
+    });
 
     [Benchmark]
     public void Decode()
     {
         var target = _target ?? throw new InvalidOperationException("Setup did not run.");
-        var extra = Failures.Recording(Case.Key, () => Case.Test == BenchTest.Pp ? (target.PromptProcessing(Case.Tokens), Case.Tokens) : target.Generation(Case.Tokens));
-        Extras.GetOrAdd(Case.Key, _ => []).Add(extra);
+        Extras.GetOrAdd(Case.Key, _ => []).Add(Failures.Recording(Case.Key, target.Run));
     }
 
     [GlobalCleanup]

@@ -73,6 +73,10 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, IBatchGene
             Threads = options.Threads,
             BatchThreads = options.Threads,
         };
+        if (options.BatchSize is { } batch)
+            parameters.BatchSize = (uint)batch;
+        if (options.UBatchSize is { } ubatch)
+            parameters.UBatchSize = (uint)ubatch;
         var weights = await LlamaLoader.LoadWeightsAsync(parameters, cancellationToken);
         LLamaContext? context = null;
         try

@@ -16,6 +16,12 @@ public sealed record LlamaModelOptions(string Path)
     /// <summary>Layers to offload to the GPU; null means none on CPU and all on a GPU. -1 also means all.</summary>
     public int? GpuLayers { get; init; }
 
+    /// <summary>llama.cpp's <c>n_batch</c>: the most prompt tokens decoded per call; null keeps LLamaSharp's default (512).</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>llama.cpp's <c>n_ubatch</c>: the physical batch computed at once; null keeps LLamaSharp's default (512).</summary>
+    public int? UBatchSize { get; init; }
+
     public LlamaDevice Device { get; init; } = LlamaDevice.Cpu;
 
     /// <summary>A folder holding the user's own llama.cpp build (libllama and its ggml libraries) to use instead of the bundled one.</summary>

@@ -14,7 +14,7 @@ public class BenchCommandTests
 
         // When it is benchmarked with tiny sizes
         var result = await EvalKitProcess.RunAsync(temp.Path,
-            "bench", SharedAssets.Stories260K, "-p", "16", "-n", "8", "-r", "2", "-t", "1", "-o", "results",
+            "bench", SharedAssets.Stories260K, "-p", "16", "-n", "8", "-r", "2", "-t", "1", "--out", "results",
             "--eval-parallel", "2,4", "--eval-cases", "4", "--eval-max-tokens", "4");
 
         // Then one bench-<timestamp>/bench.json holds four rows and three evaluation rows, and --compare prints them

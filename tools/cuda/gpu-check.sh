@@ -47,17 +47,17 @@ $E run --suite suites/demo --model teacher=$W/m/teacher.gguf --model student=$W/
 echo "exit=$?" >> $W/run-gpu.txt; tail -25 $W/run-gpu.txt >> "$OUT/device.log"
 python3 tools/cuda/compare-runs.py $W "CPU vs CUDA demo" >> "$OUT/device.log" 2>&1
 log "bench q0.5b on CUDA"
-$E bench $W/m/q05.gguf --device ${DEV:-cuda} --native-lib $N -o $W/res > $W/bench-gpu.txt 2>&1; echo "exit=$?" >> $W/bench-gpu.txt
+$E bench $W/m/q05.gguf --device ${DEV:-cuda} --native-lib $N --out $W/res > $W/bench-gpu.txt 2>&1; echo "exit=$?" >> $W/bench-gpu.txt
 tail -40 $W/bench-gpu.txt >> "$OUT/device.log"; save_bench
 if left 150; then
   log "synthetic qwen2-1.5b q4_0 and bench on CUDA"
   $E fixtures synth --shape qwen2-1.5b --type q4_0 -o $W/m/q15.gguf >> "$OUT/device.log" 2>&1
-  $E bench $W/m/q15.gguf --device ${DEV:-cuda} --native-lib $N -r 3 -o $W/res > $W/bench-gpu15.txt 2>&1; echo "exit=$?" >> $W/bench-gpu15.txt
+  $E bench $W/m/q15.gguf --device ${DEV:-cuda} --native-lib $N -r 3 --out $W/res > $W/bench-gpu15.txt 2>&1; echo "exit=$?" >> $W/bench-gpu15.txt
   tail -30 $W/bench-gpu15.txt >> "$OUT/device.log"; save_bench
 fi
 if left 90; then
   log "bench q0.5b on the device's CPU (bundled library, 8 threads)"
-  $E bench $W/m/q05.gguf -t 8 -r 3 -o $W/res > $W/bench-cpu.txt 2>&1; echo "exit=$?" >> $W/bench-cpu.txt
+  $E bench $W/m/q05.gguf -t 8 -r 3 --out $W/res > $W/bench-cpu.txt 2>&1; echo "exit=$?" >> $W/bench-cpu.txt
   tail -30 $W/bench-cpu.txt >> "$OUT/device.log"; save_bench
 fi
 tar -czf "$OUT/results.tar.gz" -C $W res r-gpu r-cpu nocuda.txt run-gpu.txt run-cpu.txt bench-gpu*.txt bench-cpu.txt cmake.log 2>/dev/null

@@ -36,11 +36,11 @@ $E run --suite suites/demo --model teacher=$W/m/teacher.gguf --model student=$W/
 echo "exit=$?" >> $W/run-gpu.txt; tail -4 $W/run-gpu.txt >> "$OUT/device.log"
 python3 tools/cuda/compare-runs.py $W "CPU sequential vs CUDA --parallel 8 demo" >> "$OUT/device.log" 2>&1
 log "bench q0.5b on CUDA"
-$E bench $W/m/q05.gguf --device cuda --native-lib $N --eval-parallel 2,4,8,16 -o $W/res > $W/bench-q05.txt 2>&1; echo "exit=$?" >> $W/bench-q05.txt
+$E bench $W/m/q05.gguf --device cuda --native-lib $N --eval-parallel 2,4,8,16 --out $W/res > $W/bench-q05.txt 2>&1; echo "exit=$?" >> $W/bench-q05.txt
 grep -E "^│ q05|exit=" $W/bench-q05.txt >> "$OUT/device.log"; save_bench
 if left 60; then
   log "bench llama-7b q4_0 on CUDA"
-  $E bench $W/m/l7.gguf --device cuda --native-lib $N -r 3 -o $W/res > $W/bench-l7.txt 2>&1; echo "exit=$?" >> $W/bench-l7.txt
+  $E bench $W/m/l7.gguf --device cuda --native-lib $N -r 3 --out $W/res > $W/bench-l7.txt 2>&1; echo "exit=$?" >> $W/bench-l7.txt
   grep -E "^│ l7|exit=" $W/bench-l7.txt >> "$OUT/device.log"; save_bench
 fi
 tar -czf "$OUT/results2.tar.gz" -C $W res r-gpu run-gpu.txt run-cpu.txt bench-q05.txt bench-l7.txt 2>/dev/null

@@ -10,10 +10,11 @@ namespace EvalKit.Bench.Internal;
 /// <summary>
 /// The baseline: a plain LLamaSharp decode loop with no EvalKit code in it (greedy: the largest logit of the row,
 /// read as EvalKit reads it, so the comparison measures the harness and not two ways of sampling; no
-/// end-of-generation check, as llama-bench). Only the native library selection is shared, so both variants use the
-/// same llama.cpp.
+/// end-of-generation check, as llama-bench). Prompts are decoded in calls of at most <c>n_batch</c> tokens, after
+/// the case's depth, as llama-bench's <c>test_prompt</c>. Only the native library selection is shared, so both
+/// variants use the same llama.cpp.
 /// </summary>
-internal sealed class BareTarget(LLamaWeights weights, LLamaContext context, LLamaToken[] prompt) : IDecodeTarget
+internal sealed class BareTarget(BenchCase benchCase, LLamaWeights weights, LLamaContext context, LLamaToken[] depth, LLamaToken[] prompt) : IDecodeTarget
 {
     private readonly LLamaBatch _batch = new();
 
@@ -23,39 +24,42 @@ internal sealed class BareTarget(LLamaWeights weights, LLamaContext context, LLa
         var parameters = new ModelParams(benchCase.ModelPath)
         {
             ContextSize = (uint)benchCase.ContextSize,
-            BatchSize = (uint)Math.Max(512, benchCase.Tokens),
-            GpuLayerCount = native.UsesGpu ? LlamaBackend.AllLayers : 0,
+            BatchSize = (uint)benchCase.BatchSize,
+            UBatchSize = (uint)Math.Min(benchCase.UBatchSize, benchCase.BatchSize),
+            GpuLayerCount = benchCase.GpuLayers ?? (native.UsesGpu ? LlamaBackend.AllLayers : 0),
             Threads = benchCase.Threads,
             BatchThreads = benchCase.Threads,
         };
         var weights = LLamaWeights.LoadFromFile(parameters);
         var context = weights.CreateContext(parameters);
-        var promptTokens = benchCase.Test == BenchTest.Pp ? benchCase.Tokens : 1;
-        return new BareTarget(weights, context, PromptFitter.Fit(weights, promptTokens).Tokens);
+        var depth = benchCase.Depth > 0 ? PromptFitter.Fit(weights, benchCase.Depth).Tokens : [];
+        var prompt = PromptFitter.Fit(weights, benchCase.Test == BenchTest.Tg ? 1 : benchCase.Tokens).Tokens;
+        return new BareTarget(benchCase, weights, context, depth, prompt);
     }
 
-    public TimeSpan PromptProcessing(int tokens)
+    public (string Type, long Size, long Params) Model => (weights.NativeHandle.Description, (long)weights.NativeHandle.SizeInBytes, (long)weights.NativeHandle.ParameterCount);
+
+    public void Prepare()
     {
-        var clock = Stopwatch.StartNew();
-        DecodePrompt();
-        Greedy(_batch.TokenCount - 1);
-        return clock.Elapsed;
+        context.NativeHandle.MemoryClear(false);
+        if (depth.Length > 0)
+            DecodeChunked(depth, 0);
     }
 
-    public (TimeSpan FirstToken, int Generated) Generation(int tokens)
+    public (TimeSpan FirstToken, int Tokens) Run()
     {
         var clock = Stopwatch.StartNew();
-        DecodePrompt();
+        var logitsIndex = DecodeChunked(prompt, depth.Length);
+        var position = depth.Length + prompt.Length;
+        var toGenerate = benchCase.Test == BenchTest.Pp ? 1 : benchCase.GeneratedTokens;
         var firstToken = TimeSpan.Zero;
-        var position = prompt.Length;
-        var logitsIndex = _batch.TokenCount - 1;
         for (var generated = 1; ; generated++)
         {
             var token = Greedy(logitsIndex);
             if (generated == 1)
                 firstToken = clock.Elapsed;
-            if (generated == tokens)
-                return (firstToken, generated);
+            if (generated == toGenerate)
+                return (firstToken, benchCase.Test switch { BenchTest.Pp => prompt.Length, BenchTest.Tg => generated, _ => prompt.Length + generated });
             _batch.Clear();
             logitsIndex = _batch.Add(token, position++, LLamaSeqId.Zero, true);
             Decode();
@@ -70,12 +74,19 @@ internal sealed class BareTarget(LLamaWeights weights, LLamaContext context, LLa
 
     private LLamaToken Greedy(int logitsIndex) => TensorPrimitives.IndexOfMax(context.NativeHandle.GetLogitsIth(logitsIndex));
 
-    private void DecodePrompt()
+    /// <summary>Decodes <paramref name="tokens"/> from <paramref name="start"/> in calls of n_batch; returns the batch index of the last token's logits.</summary>
+    private int DecodeChunked(LLamaToken[] tokens, int start)
     {
-        context.NativeHandle.MemoryClear(false);
-        _batch.Clear();
-        _batch.AddRange(prompt, 0, LLamaSeqId.Zero, true);
-        Decode();
+        var last = 0;
+        for (var offset = 0; offset < tokens.Length; offset += benchCase.BatchSize)
+        {
+            var count = Math.Min(benchCase.BatchSize, tokens.Length - offset);
+            _batch.Clear();
+            for (var i = 0; i < count; i++)
+                last = _batch.Add(tokens[offset + i], start + offset + i, LLamaSeqId.Zero, offset + i == tokens.Length - 1);
+            Decode();
+        }
+        return last;
     }
 
     private void Decode()

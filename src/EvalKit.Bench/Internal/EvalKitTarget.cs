@@ -3,8 +3,11 @@ using EvalKit.Llama;
 
 namespace EvalKit.Bench.Internal;
 
-/// <summary>EvalKit's own path: <see cref="LlamaBackend.GenerateAsync(GenerationRequest, CancellationToken)"/> with a raw prompt.</summary>
-internal sealed class EvalKitTarget(LlamaBackend backend, string prompt) : IDecodeTarget
+/// <summary>
+/// EvalKit's own path: <see cref="LlamaBackend.GenerateAsync(GenerationRequest, CancellationToken)"/> with a raw
+/// prompt. It clears its context for every request, so it runs at depth 0 only.
+/// </summary>
+internal sealed class EvalKitTarget(BenchCase benchCase, LlamaBackend backend, string prompt) : IDecodeTarget
 {
     public static EvalKitTarget Load(BenchCase benchCase)
     {
@@ -12,30 +15,38 @@ internal sealed class EvalKitTarget(LlamaBackend backend, string prompt) : IDeco
         {
             Threads = benchCase.Threads,
             ContextSize = benchCase.ContextSize,
+            BatchSize = benchCase.BatchSize,
+            UBatchSize = Math.Min(benchCase.UBatchSize, benchCase.BatchSize),
+            GpuLayers = benchCase.GpuLayers,
             Device = benchCase.Device,
             NativeLibraryDirectory = benchCase.NativeLibraryDirectory,
         }).GetAwaiter().GetResult();
-        var promptTokens = benchCase.Test == BenchTest.Pp ? benchCase.Tokens : 1;
-        return new EvalKitTarget(backend, PromptFitter.Fit(backend.Weights, promptTokens).Text);
+        return new EvalKitTarget(benchCase, backend, PromptFitter.Fit(backend.Weights, benchCase.Test == BenchTest.Tg ? 1 : benchCase.Tokens).Text);
     }
 
-    public TimeSpan PromptProcessing(int tokens)
+    public (string Type, long Size, long Params) Model =>
+        (backend.Weights.NativeHandle.Description, (long)backend.Weights.NativeHandle.SizeInBytes, (long)backend.Weights.NativeHandle.ParameterCount);
+
+    public void Prepare()
     {
-        var completion = Generate(1);
-        if (completion.PromptTokens != tokens)
-            throw new InvalidOperationException($"The prompt was {completion.PromptTokens} tokens, not {tokens}.");
-        return completion.TimeToFirstToken;
     }
 
-    public (TimeSpan FirstToken, int Generated) Generation(int tokens)
+    public (TimeSpan FirstToken, int Tokens) Run()
     {
-        var completion = Generate(tokens);
-        return (completion.TimeToFirstToken, completion.CompletionTokens);
+        var completion = backend.GenerateAsync(GenerationRequest.Raw(prompt, new GenerationParameters
+        {
+            MaxTokens = benchCase.Test == BenchTest.Pp ? 1 : benchCase.GeneratedTokens,
+            Temperature = 0,
+        })).GetAwaiter().GetResult();
+        if (benchCase.Test != BenchTest.Tg && completion.PromptTokens != benchCase.Tokens)
+            throw new InvalidOperationException($"The prompt was {completion.PromptTokens} tokens, not {benchCase.Tokens}.");
+        return (completion.TimeToFirstToken, benchCase.Test switch
+        {
+            BenchTest.Pp => benchCase.Tokens,
+            BenchTest.Tg => completion.CompletionTokens,
+            _ => benchCase.Tokens + completion.CompletionTokens,
+        });
     }
 
     public void Dispose() => backend.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private Completion Generate(int maxTokens) =>
-        backend.GenerateAsync(GenerationRequest.Raw(prompt, new GenerationParameters { MaxTokens = maxTokens, Temperature = 0 }))
-            .GetAwaiter().GetResult();
 }

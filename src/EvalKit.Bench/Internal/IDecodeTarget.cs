@@ -1,11 +1,14 @@
 namespace EvalKit.Bench.Internal;
 
-/// <summary>A loaded model that runs one repetition of a test and returns its time to first token.</summary>
+/// <summary>A loaded model that runs repetitions of one <see cref="BenchCase"/>.</summary>
 internal interface IDecodeTarget : IDisposable
 {
-    /// <summary>Decodes <paramref name="tokens"/> prompt tokens in one batch and samples one token.</summary>
-    TimeSpan PromptProcessing(int tokens);
+    /// <summary>llama-bench's model fields: <c>llama_model_desc</c>, <c>llama_model_size</c> (bytes of weights), <c>llama_model_n_params</c>.</summary>
+    (string Type, long Size, long Params) Model { get; }
 
-    /// <summary>Generates tokens one at a time from a one-token prompt; returns the time to the first and the count.</summary>
-    (TimeSpan FirstToken, int Generated) Generation(int tokens);
+    /// <summary>Untimed, before each repetition: empties the KV cache and fills it with the case's depth.</summary>
+    void Prepare();
+
+    /// <summary>One timed repetition; returns the time to the first sampled token and the tokens it counts (prompt and/or generated).</summary>
+    (TimeSpan FirstToken, int Tokens) Run();
 }

@@ -7,8 +7,8 @@ namespace EvalKit.Bench.Internal;
 internal static class ResultRows
 {
     public static BenchResult Create(
-        BenchCase benchCase, GgufModelSummary model, LlamaNativeLibrary native, IReadOnlyList<double> nanoseconds,
-        IReadOnlyList<(TimeSpan FirstToken, int Tokens)> extras)
+        BenchCase benchCase, GgufModelSummary model, (string Type, long Size, long Params)? loaded, LlamaNativeLibrary native,
+        IReadOnlyList<double> nanoseconds, IReadOnlyList<(TimeSpan FirstToken, int Tokens)> extras)
     {
         var tokens = extras.Count == nanoseconds.Count ? extras.Select(e => e.Tokens).ToList() : [.. nanoseconds.Select(_ => benchCase.Tokens)];
         var rates = nanoseconds.Select((ns, i) => tokens[i] / (ns / 1e9)).ToList();
@@ -20,10 +20,16 @@ internal static class ResultRows
             SizeBytes = model.FileSize,
             Params = model.ParameterCount,
             Backend = native.Name,
+            ModelType = loaded?.Type ?? model.Architecture ?? "",
+            ModelSize = loaded?.Size ?? model.FileSize,
             Threads = benchCase.Threads,
+            NBatch = benchCase.BatchSize,
+            NUbatch = Math.Min(benchCase.UBatchSize, benchCase.BatchSize),
+            NGpuLayers = benchCase.GpuLayers ?? -1,
             Test = benchCase.TestName,
-            NPrompt = benchCase.Test == BenchTest.Pp ? benchCase.Tokens : 0,
-            NGen = benchCase.Test == BenchTest.Tg ? benchCase.Tokens : 0,
+            NPrompt = benchCase.PromptTokens,
+            NGen = benchCase.GeneratedTokens,
+            NDepth = benchCase.Depth,
             Variant = benchCase.Variant,
             SamplesNs = nanoseconds,
             SamplesTs = rates,
@@ -45,7 +51,8 @@ internal static class ResultRows
             {
                 if (r.Variant != BenchCase.EvalKitVariant)
                     return r;
-                var bare = list.FirstOrDefault(b => b.Variant == BenchCase.BareVariant && b.ModelPath == r.ModelPath && b.Test == r.Test && b.Threads == r.Threads);
+                var bare = list.FirstOrDefault(b => b.Variant == BenchCase.BareVariant && b.ModelPath == r.ModelPath && b.Test == r.Test && b.Threads == r.Threads
+                    && b.NBatch == r.NBatch && b.NUbatch == r.NUbatch && b.NGpuLayers == r.NGpuLayers);
                 return bare is null || bare.AvgTs <= 0 ? r : r with { RelativeToBare = r.AvgTs / bare.AvgTs };
             }),
         ];

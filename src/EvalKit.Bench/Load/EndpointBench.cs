@@ -13,6 +13,10 @@ public sealed record EndpointBench
     public int RequestsPerLevel { get; init; }
     public int WarmupPerClient { get; init; }
     public int Seed { get; init; }
+    /// <summary><c>closed</c> (clients at each concurrency) or <c>open</c> (arrivals at each request rate).</summary>
+    public string Load { get; init; } = "closed";
+    /// <summary>The limits goodput was counted against; null when none were given.</summary>
+    public ServiceLevelObjectives? Slo { get; init; }
     public required IReadOnlyList<LoadLevel> Levels { get; init; }
     /// <summary>The same sweep against an in-process server that streams canned tokens instantly: what the load generator sustains on this machine.</summary>
     public EndpointBench? GeneratorCeiling { get; init; }

@@ -2,13 +2,25 @@ using EvalKit.Core.Metrics;
 
 namespace EvalKit.Bench.Load;
 
-/// <summary>One concurrency level of a load sweep: counts, throughputs and latencies of its measured requests (docs/benchmarks.md).</summary>
+/// <summary>One level of a load sweep (a concurrency or a request rate): counts, throughputs and latencies of its measured requests (docs/benchmarks.md).</summary>
 public sealed record LoadLevel
 {
-    /// <summary>Closed-loop clients sending at once.</summary>
+    /// <summary>Closed-loop clients sending at once; 0 for an open-loop level.</summary>
     public int Concurrency { get; init; }
+    /// <summary>Open loop: requests per second of the arrival schedule (<c>Infinity</c>: all at once); null for a closed-loop level.</summary>
+    public double? RequestRate { get; init; }
+    /// <summary>Open loop: the gamma shape of the arrival gaps (1 = Poisson arrivals); null for a closed-loop level.</summary>
+    public double? Burstiness { get; init; }
+    /// <summary>The most requests in flight at once (open loop: how far the queue grew; closed loop: the concurrency).</summary>
+    public int MaxInFlight { get; init; }
     public int Completed { get; init; }
+    /// <summary>Requests the server refused or broke off (HTTP errors, errors in the stream, a connection lost mid-answer, timeouts).</summary>
     public int Failed { get; init; }
+    /// <summary>
+    /// Requests sent again because the pooled connection they went out on had been closed by the server before it read
+    /// them (nothing came back on a connection that had answered before); the load generator's, not the server's, failures.
+    /// </summary>
+    public int Reconnects { get; init; }
     /// <summary>From the start of measurement to the end of the last measured request, seconds.</summary>
     public double DurationS { get; init; }
     /// <summary>Completed requests per second.</summary>
@@ -31,6 +43,10 @@ public sealed record LoadLevel
     public TimingDistribution? ItlMs { get; init; }
     /// <summary>End-to-end latency: send to the end of the stream.</summary>
     public TimingDistribution? E2elMs { get; init; }
+    /// <summary>Completed requests that met every limit of <see cref="EndpointBench.Slo"/>; null without one.</summary>
+    public int? MetSlo { get; init; }
+    /// <summary>vLLM's goodput: <see cref="MetSlo"/> requests per second; null without limits.</summary>
+    public double? Goodput { get; init; }
     /// <summary>Up to five distinct error messages of the failed requests.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 }

@@ -6,8 +6,9 @@ namespace EvalKit.Bench.Load;
 
 /// <summary>
 /// The endpoint load sweep (<c>evalkit bench --endpoint</c>), as vLLM's serving benchmark measures one: at each
-/// concurrency level, closed-loop clients send streamed chat completions; the level reports request and token
-/// throughput, TTFT, TPOT, ITL and end-to-end latency (definitions in docs/benchmarks.md).
+/// concurrency level, closed-loop clients send streamed chat completions (or, open loop, requests arrive at each
+/// request rate); the level reports request and token throughput, goodput, TTFT, TPOT, ITL and end-to-end latency
+/// (definitions in docs/benchmarks.md).
 /// </summary>
 public static class LoadSweep
 {
@@ -16,7 +17,7 @@ public static class LoadSweep
 
     public const string Api = "chat.completions (stream)";
 
-    /// <summary>Checks the endpoint with one request, then sweeps the concurrency levels in order.</summary>
+    /// <summary>Checks the endpoint with one request, then sweeps the concurrency levels (or the request rates) in order.</summary>
     /// <exception cref="EvalKitException">The first request fails: the endpoint is down, the model unknown, the key wrong.</exception>
     public static async Task<EndpointBench> RunAsync(LoadSweepOptions options, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -35,14 +36,35 @@ public static class LoadSweep
                 probe.Status is >= 400 and < 500 ? ExitCodes.BadInput : ExitCodes.RuntimeFailure);
 
         var levels = new List<LoadLevel>();
-        foreach (var concurrency in options.Concurrency)
+        Task<RequestTiming> Measured(int i, CancellationToken ct) => client.SendAsync(prompts[i], ct);
+        if (options.RequestRates is { } rates)
         {
-            progress?.Report(new LoadProgress(url, concurrency, 0, options.RequestsPerLevel, WarmingUp: true));
-            await ClosedLoop.RunAsync(concurrency, concurrency * options.WarmupPerClient, (i, ct) => client.SendAsync(warmups[i], ct), null, cancellationToken);
-            progress?.Report(new LoadProgress(url, concurrency, 0, options.RequestsPerLevel, WarmingUp: false));
-            var (timings, duration) = await ClosedLoop.RunAsync(concurrency, options.RequestsPerLevel, (i, ct) => client.SendAsync(prompts[i], ct),
-                done => progress?.Report(new LoadProgress(url, concurrency, done, options.RequestsPerLevel, WarmingUp: false)), cancellationToken);
-            levels.Add(LevelStatistics.Summarise(concurrency, timings, duration));
+            foreach (var (rate, level) in rates.Select((r, i) => (r, i)))
+            {
+                progress?.Report(new LoadProgress(url, 0, 0, options.RequestsPerLevel, WarmingUp: true, rate));
+                await ClosedLoop.RunAsync(1, options.WarmupPerClient, (i, ct) => client.SendAsync(warmups[i], ct), null, cancellationToken);
+                var schedule = ArrivalSchedule.Create(options.RequestsPerLevel, rate, options.Burstiness, options.Seed + level);
+                var (timings, duration, maxInFlight) = await OpenLoop.RunAsync(schedule, Measured,
+                    done => progress?.Report(new LoadProgress(url, 0, done, options.RequestsPerLevel, WarmingUp: false, rate)), cancellationToken);
+                levels.Add(LevelStatistics.Summarise(0, timings, duration, options.Slo) with
+                {
+                    RequestRate = rate,
+                    Burstiness = options.Burstiness,
+                    MaxInFlight = maxInFlight,
+                });
+            }
+        }
+        else
+        {
+            foreach (var concurrency in options.Concurrency)
+            {
+                progress?.Report(new LoadProgress(url, concurrency, 0, options.RequestsPerLevel, WarmingUp: true));
+                await ClosedLoop.RunAsync(concurrency, concurrency * options.WarmupPerClient, (i, ct) => client.SendAsync(warmups[i], ct), null, cancellationToken);
+                progress?.Report(new LoadProgress(url, concurrency, 0, options.RequestsPerLevel, WarmingUp: false));
+                var (timings, duration) = await ClosedLoop.RunAsync(concurrency, options.RequestsPerLevel, Measured,
+                    done => progress?.Report(new LoadProgress(url, concurrency, done, options.RequestsPerLevel, WarmingUp: false)), cancellationToken);
+                levels.Add(LevelStatistics.Summarise(concurrency, timings, duration, options.Slo));
+            }
         }
         return new EndpointBench
         {
@@ -54,6 +76,8 @@ public static class LoadSweep
             RequestsPerLevel = options.RequestsPerLevel,
             WarmupPerClient = options.WarmupPerClient,
             Seed = options.Seed,
+            Load = options.RequestRates is null ? "closed" : "open",
+            Slo = options.Slo,
             Levels = levels,
         };
     }
@@ -82,6 +106,10 @@ public static class LoadSweep
         ArgumentOutOfRangeException.ThrowIfNegative(options.WarmupPerClient, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PromptWords, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTokens, 1, nameof(options));
+        if (options.RequestRates is { } rates && (rates.Count == 0 || rates.Any(r => !(r > 0))))
+            throw new ArgumentException("Request rates must be given and positive (Infinity for all at once).", nameof(options));
+        if (!(options.Burstiness > 0 && double.IsFinite(options.Burstiness)))
+            throw new ArgumentException("Burstiness must be positive.", nameof(options));
     }
 
     private sealed class Renamed(IProgress<LoadProgress> inner) : IProgress<LoadProgress>

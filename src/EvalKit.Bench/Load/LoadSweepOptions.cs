@@ -14,6 +14,18 @@ public sealed record LoadSweepOptions(Uri Endpoint, string Model)
     /// <summary>The concurrency levels, in order: that many clients, each sending its next request when its last one ends.</summary>
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 2, 4, 8];
 
+    /// <summary>
+    /// Open loop instead of closed: the request rates swept, requests per second (<see cref="double.PositiveInfinity"/>
+    /// sends every request at once); null sweeps <see cref="Concurrency"/>.
+    /// </summary>
+    public IReadOnlyList<double>? RequestRates { get; init; }
+
+    /// <summary>Open loop: the gamma shape of the gaps between arrivals; 1 is a Poisson process, smaller is burstier.</summary>
+    public double Burstiness { get; init; } = 1;
+
+    /// <summary>Latency limits for goodput; null reports none.</summary>
+    public ServiceLevelObjectives? Slo { get; init; }
+
     /// <summary>Measured requests per level.</summary>
     public int RequestsPerLevel { get; init; } = 32;
 

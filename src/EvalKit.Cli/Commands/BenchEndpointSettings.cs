@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using EvalKit.Bench.Load;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -24,6 +25,19 @@ public abstract class BenchEndpointSettings : CommandSettings
     [Description("With --endpoint: the concurrency levels, comma-separated; at each, that many clients send their next request when the last one ends.")]
     [DefaultValue("1,2,4,8")]
     public string Concurrency { get; init; } = "1,2,4,8";
+
+    [CommandOption("--request-rate <LIST>")]
+    [Description("With --endpoint: open-loop load instead of --concurrency: requests arrive at this many per second (Poisson arrivals, seeded by --seed; 'inf' sends them all at once), each sent whether or not earlier ones have finished. Several rates comma-separated (e.g. 1,2,4,inf) are swept in order.")]
+    public string? RequestRate { get; init; }
+
+    [CommandOption("--burstiness <X>")]
+    [Description("With --request-rate: the gamma shape of the gaps between arrivals, as vLLM's; 1 is Poisson, below 1 burstier, above 1 more even.")]
+    [DefaultValue(1.0)]
+    public double Burstiness { get; init; } = 1.0;
+
+    [CommandOption("--slo <LIMITS>")]
+    [Description("With --endpoint: latency limits for goodput (completed requests per second meeting all of them), e.g. ttft=500ms,tpot=50ms; names ttft, tpot, e2el; values in ms or s.")]
+    public string? Slo { get; init; }
 
     [CommandOption("--requests <N>")]
     [Description("With --endpoint: measured requests per concurrency level.")]
@@ -70,6 +84,12 @@ public abstract class BenchEndpointSettings : CommandSettings
             return ValidationResult.Error("--endpoint needs --model: the model name the server knows (GET <endpoint>/models lists them).");
         if (ParseConcurrency() is null)
             return ValidationResult.Error($"--concurrency must be positive whole numbers separated by commas (e.g. 1,2,4,8), not '{Concurrency}'.");
+        if (RequestRate is not null && ParseRequestRates() is null)
+            return ValidationResult.Error($"--request-rate must be positive numbers or 'inf' separated by commas (e.g. 1,2,4,inf), not '{RequestRate}'.");
+        if (!(Burstiness > 0 && double.IsFinite(Burstiness)))
+            return ValidationResult.Error($"--burstiness must be a positive number (1 is Poisson), not {Burstiness.ToString(CultureInfo.InvariantCulture)}.");
+        if (Slo is not null && ServiceLevelObjectives.Parse(Slo, out var sloError) is null)
+            return ValidationResult.Error($"--slo must be limits such as ttft=500ms,tpot=50ms (ttft, tpot, e2el; ms or s): {sloError}.");
         if (Requests < 1 || Warmup < 0 || PromptWords < 1 || MaxTokens < 1 || Timeout < 1 || CeilingRequests < 0)
             return ValidationResult.Error("--requests, --prompt-words, --max-tokens and --timeout must be at least 1; --warmup and --ceiling-requests at least 0.");
         return ValidationResult.Success();
@@ -85,8 +105,26 @@ public abstract class BenchEndpointSettings : CommandSettings
             PromptWords = PromptWords,
             MaxTokens = MaxTokens,
             Seed = Seed,
+            RequestRates = RequestRate is null ? null : ParseRequestRates(),
+            Burstiness = Burstiness,
+            Slo = Slo is null ? null : ServiceLevelObjectives.Parse(Slo, out _),
             RequestTimeout = TimeSpan.FromSeconds(Timeout),
         };
 
     private List<int>? ParseConcurrency() => NumberList.Parse(Concurrency, minimum: 1);
+
+    private List<double>? ParseRequestRates()
+    {
+        var rates = new List<double>();
+        foreach (var part in RequestRate!.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (part.Equals("inf", StringComparison.OrdinalIgnoreCase))
+                rates.Add(double.PositiveInfinity);
+            else if (double.TryParse(part, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) && rate > 0)
+                rates.Add(rate);
+            else
+                return null;
+        }
+        return rates;
+    }
 }

@@ -16,16 +16,18 @@ internal sealed class EndpointBenchRun(IAnsiConsole console, BenchCommand.Settin
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var options = settings.ToLoadOptions();
-        var levels = string.Join(",", options.Concurrency);
+        var levels = options.RequestRates is { } rates
+            ? $"request rate {string.Join(",", rates.Select(LoadSweepTable.Rate))}/s (burstiness {options.Burstiness.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+            : $"concurrency {string.Join(",", options.Concurrency)}";
         EndpointBench endpoint;
         if (settings.IsLoopback)
         {
-            console.MarkupLine(Markup.Escape($"measuring the load generator's ceiling: in-process loopback server, concurrency {levels}, {options.RequestsPerLevel} requests per level, max_tokens {options.MaxTokens} ..."));
+            console.MarkupLine(Markup.Escape($"measuring the load generator's ceiling: in-process loopback server, {levels}, {options.RequestsPerLevel} requests per level, max_tokens {options.MaxTokens} ..."));
             endpoint = await LoadSweepProgress.RunAsync(console, progress => LoadSweep.RunLoopbackAsync(options, progress, cancellationToken));
         }
         else
         {
-            console.MarkupLine(Markup.Escape($"sweeping {options.Endpoint} (model {options.Model}): concurrency {levels}, {options.RequestsPerLevel} requests per level, {options.PromptWords}-word prompts, max_tokens {options.MaxTokens} ..."));
+            console.MarkupLine(Markup.Escape($"sweeping {options.Endpoint} (model {options.Model}): {levels}, {options.RequestsPerLevel} requests per level, {options.PromptWords}-word prompts, max_tokens {options.MaxTokens} ..."));
             endpoint = await LoadSweepProgress.RunAsync(console, progress => LoadSweep.RunAsync(options, progress, cancellationToken));
             if (settings.CeilingRequests > 0)
             {
@@ -46,6 +48,9 @@ internal sealed class EndpointBenchRun(IAnsiConsole console, BenchCommand.Settin
         };
         var folder = BenchReportFile.Write(report, settings.Out);
         console.Write(LoadSweepTable.Create(endpoint));
+        var reconnects = endpoint.Levels.Sum(l => l.Reconnects);
+        if (reconnects > 0)
+            console.MarkupLine(Markup.Escape($"{reconnects} request(s) met a connection the server had closed while idle and were sent again on a new one (reconnects; not failures)."));
         var failed = endpoint.Levels.Sum(l => l.Failed);
         if (failed > 0)
             console.MarkupLine(Markup.Escape($"{failed} request(s) failed: " + string.Join(" | ", endpoint.Levels.SelectMany(l => l.Errors).Distinct().Take(3))));

@@ -9,12 +9,21 @@ public static class BenchTable
 {
     public static Table Create(BenchReport report)
     {
-        var table = new Table().AddColumns("model", "size", "params", "backend", "threads", "test", "variant", "t/s", "ttft ms", "vs bare");
-        foreach (var r in report.Results)
+        // llama-bench's settings get a column only where a run chose them.
+        var rows = report.Results;
+        var batches = rows.Any(r => r.NBatch != BenchOptions.DefaultBatchSize || r.NUbatch != BenchOptions.DefaultUBatchSize) || rows.Select(r => (r.NBatch, r.NUbatch)).Distinct().Count() > 1;
+        var layers = rows.Any(r => r.NGpuLayers != -1);
+        var table = new Table().AddColumns(
+            ["model", "size", "params", "backend", "threads", .. batches ? new[] { "n_batch", "n_ubatch" } : [], .. layers ? new[] { "ngl" } : [],
+             "test", "variant", "t/s", "ttft ms", "vs bare"]);
+        foreach (var r in rows)
         {
             table.AddRow(
+            [
                 Markup.Escape(r.Model), Size(r.SizeBytes), Params(r.Params), Markup.Escape(r.Backend), Invariant($"{r.Threads}"),
-                r.Test, r.Variant, Rate(r), Invariant($"{r.AvgTtftMs:F2}"), r.RelativeToBare is { } ratio ? Invariant($"{ratio:P1}") : "");
+                .. batches ? new[] { Invariant($"{r.NBatch}"), Invariant($"{r.NUbatch}") } : [], .. layers ? new[] { Invariant($"{r.NGpuLayers}") } : [],
+                Markup.Escape(r.Test), r.Variant, Rate(r), Invariant($"{r.AvgTtftMs:F2}"), r.RelativeToBare is { } ratio ? Invariant($"{ratio:P1}") : "",
+            ]);
         }
         return table;
     }

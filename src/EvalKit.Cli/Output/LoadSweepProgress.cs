@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace EvalKit.Cli.Output;
 
-/// <summary>One progress bar per concurrency level of a load sweep on a terminal; on CI logs a line per finished level.</summary>
+/// <summary>One progress bar per level (concurrency or request rate) of a load sweep on a terminal; on CI logs a line per finished level.</summary>
 public static class LoadSweepProgress
 {
     public static async Task<T> RunAsync<T>(IAnsiConsole console, Func<IProgress<LoadProgress>, Task<T>> work)
@@ -17,19 +17,20 @@ public static class LoadSweepProgress
             .StartAsync(context => work(new BarProgress(context)));
     }
 
-    private static string Name(LoadProgress p) => $"{p.Target} c={p.Concurrency}" + (p.WarmingUp ? " (warm-up)" : "");
+    private static string Name(LoadProgress p) =>
+        $"{p.Target} " + (p.RequestRate is { } rate ? $"rate={LoadSweepTable.Rate(rate)}" : $"c={p.Concurrency}") + (p.WarmingUp ? " (warm-up)" : "");
 
     // Reports come from the clients' threads, in any order: a bar only moves forward.
     private sealed class BarProgress(ProgressContext context) : IProgress<LoadProgress>
     {
-        private readonly Dictionary<int, ProgressTask> _tasks = [];
+        private readonly Dictionary<(int, double?), ProgressTask> _tasks = [];
 
         public void Report(LoadProgress value)
         {
             lock (_tasks)
             {
-                if (!_tasks.TryGetValue(value.Concurrency, out var task))
-                    _tasks[value.Concurrency] = task = context.AddTask("", maxValue: value.Total);
+                if (!_tasks.TryGetValue((value.Concurrency, value.RequestRate), out var task))
+                    _tasks[(value.Concurrency, value.RequestRate)] = task = context.AddTask("", maxValue: value.Total);
                 task.Description = Markup.Escape(Name(value));
                 task.Value = Math.Max(task.Value, value.Completed);
             }

@@ -5,9 +5,10 @@ namespace EvalKit.Bench.Load.Internal;
 /// <summary>Turns one level's request timings into a <see cref="LoadLevel"/>, with the definitions of docs/benchmarks.md.</summary>
 internal static class LevelStatistics
 {
-    public static LoadLevel Summarise(int concurrency, IReadOnlyList<RequestTiming> timings, TimeSpan duration)
+    public static LoadLevel Summarise(int concurrency, IReadOnlyList<RequestTiming> timings, TimeSpan duration, ServiceLevelObjectives? slo = null)
     {
         var ok = timings.Where(t => t.Error is null).ToList();
+        int? metSlo = slo is null ? null : ok.Count(t => slo.IsMetBy(t.TtftMs, SampleTimings.TimePerOutputTokenMs(t.E2eMs, t.TtftMs ?? 0, t.OutputTokens), t.E2eMs));
         var seconds = duration.TotalSeconds;
         var promptTokens = ok.Sum(t => (long)t.PromptTokens);
         var outputTokens = ok.Sum(t => (long)t.OutputTokens);
@@ -15,7 +16,11 @@ internal static class LevelStatistics
         {
             Concurrency = concurrency,
             Completed = ok.Count,
+            MaxInFlight = concurrency,
             Failed = timings.Count - ok.Count,
+            Reconnects = timings.Sum(t => t.Reconnects),
+            MetSlo = metSlo,
+            Goodput = metSlo / seconds,
             DurationS = seconds,
             RequestThroughput = ok.Count / seconds,
             OutputThroughput = outputTokens / seconds,

@@ -25,6 +25,9 @@ internal sealed record RequestTiming
     /// <summary>True when <see cref="OutputTokens"/> is the server's usage count; false when content chunks were counted.</summary>
     public bool TokensFromUsage { get; init; }
 
+    /// <summary>How often the request was sent again because its pooled connection had been closed by the server before it was read.</summary>
+    public int Reconnects { get; init; }
+
     public double? TtftMs => TokenChunksMs.Count > 0 ? TokenChunksMs[0] : null;
 
     public static RequestTiming Failed(string error, double e2eMs, int? status = null) => new() { Error = error, E2eMs = e2eMs, Status = status };

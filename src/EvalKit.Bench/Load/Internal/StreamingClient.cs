@@ -8,6 +8,9 @@ namespace EvalKit.Bench.Load.Internal;
 /// <summary>
 /// The load generator's client: streamed <c>/chat/completions</c> over a plain <see cref="HttpClient"/>, server-sent
 /// events read line by line, each chunk's arrival timed. A failure is returned as data, never thrown.
+/// A request that went out on a pooled keep-alive connection the server had closed (nothing of the answer came
+/// back on a connection that had answered before: the server never read it) is sent again and counted in
+/// <see cref="RequestTiming.Reconnects"/>, not as a failure; llama-server closes connections after a streamed answer.
 /// </summary>
 internal sealed class StreamingClient : IDisposable
 {
@@ -15,12 +18,16 @@ internal sealed class StreamingClient : IDisposable
     private readonly Uri _url;
     private readonly LoadSweepOptions _options;
 
+    // Each resend takes another pooled connection or a new one; a new one is never "reused", so this only bounds
+    // a pool full of closed connections.
+    private const int MaxReconnects = 64;
+
     /// <exception cref="EvalKitException">The environment variable named for the API key is not set.</exception>
     public StreamingClient(LoadSweepOptions options)
     {
         _options = options;
         _url = new Uri(options.Endpoint.ToString().TrimEnd('/') + "/chat/completions");
-        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(10) }) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(10), ConnectCallback = TrackedConnection.ConnectAsync }) { Timeout = Timeout.InfiniteTimeSpan };
         if (options.ApiKeyEnvironmentVariable is { } variable)
         {
             var key = Environment.GetEnvironmentVariable(variable);
@@ -33,27 +40,62 @@ internal sealed class StreamingClient : IDisposable
 
     public async Task<RequestTiming> SendAsync(string prompt, CancellationToken cancellationToken)
     {
+        for (var reconnects = 0; ; reconnects++)
+        {
+            var (timing, closedBeforeAnswer) = await SendOnceAsync(prompt, cancellationToken);
+            if (!closedBeforeAnswer || reconnects == MaxReconnects)
+                return timing with { Reconnects = reconnects };
+        }
+    }
+
+    private async Task<(RequestTiming Timing, bool ClosedBeforeAnswer)> SendOnceAsync(string prompt, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new ByteArrayContent(Body(prompt)) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var wire = TrackedConnection.Watch();
         var start = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (!response.IsSuccessStatusCode)
-                return RequestTiming.Failed($"HTTP {(int)response.StatusCode}: {ErrorMessage(await response.Content.ReadAsStringAsync(timeout.Token))}", Ms(start), (int)response.StatusCode);
-            return await ReadStreamAsync(await response.Content.ReadAsStreamAsync(timeout.Token), start, timeout.Token);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (HttpRequestException ex) when (wire.ClosedBeforeAnswer && IsConnectionLoss(ex))
         {
-            return RequestTiming.Failed($"no end of stream within {_options.RequestTimeout.TotalSeconds:0} s", Ms(start));
+            return (RequestTiming.Failed(ex.Message, Ms(start)), true);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException)
+        catch (Exception ex) when (IsRequestFailure(ex, cancellationToken))
         {
-            return RequestTiming.Failed(ex.Message, Ms(start));
+            return (Failure(ex, start), false);
+        }
+        try
+        {
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode)
+                    return (RequestTiming.Failed($"HTTP {(int)response.StatusCode}: {ErrorMessage(await response.Content.ReadAsStringAsync(timeout.Token))}", Ms(start), (int)response.StatusCode), false);
+                return (await ReadStreamAsync(await response.Content.ReadAsStreamAsync(timeout.Token), start, timeout.Token), false);
+            }
+        }
+        catch (Exception ex) when (IsRequestFailure(ex, cancellationToken))
+        {
+            return (Failure(ex, start), false);
         }
     }
+
+    /// <summary>The connection broke (reset, or ended) rather than the server answering with an error.</summary>
+    private static bool IsConnectionLoss(HttpRequestException ex) =>
+        ex.HttpRequestError == HttpRequestError.ResponseEnded || ex.InnerException is IOException or System.Net.Sockets.SocketException;
+
+    /// <summary>A failure of this request (its timeout included), not the sweep being cancelled.</summary>
+    private static bool IsRequestFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is OperationCanceledException ? !cancellationToken.IsCancellationRequested : ex is HttpRequestException or IOException or JsonException;
+
+    private RequestTiming Failure(Exception ex, long start) =>
+        ex is OperationCanceledException
+            ? RequestTiming.Failed($"no end of stream within {_options.RequestTimeout.TotalSeconds:0} s", Ms(start))
+            : RequestTiming.Failed(ex.Message, Ms(start));
 
     private static async Task<RequestTiming> ReadStreamAsync(Stream stream, long start, CancellationToken cancellationToken)
     {
