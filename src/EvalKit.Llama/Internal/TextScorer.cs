@@ -8,8 +8,9 @@ namespace EvalKit.Llama.Internal;
 /// <summary>
 /// Scores a text token by token (<see cref="ITokenLogProbs"/>): tokenized with BOS as the model asks, decoded once
 /// with logits at every position, each token's log-probability and the top K at its position read from the
-/// log-softmax. Offsets are where each token's text starts in the given text: the pieces are concatenated as UTF-8
-/// and a leading space that SentencePiece adds (and the given text lacks) is taken off. Not thread-safe.
+/// log-softmax. Offsets are where each token's text starts in the given text: the pieces are concatenated as UTF-8,
+/// a byte token inside a multi-byte character gets that character's start, and a leading space that SentencePiece
+/// adds (and the given text lacks) is taken off. Not thread-safe.
 /// </summary>
 internal sealed class TextScorer(LLamaWeights weights, LLamaContext context)
 {
@@ -60,9 +61,17 @@ internal sealed class TextScorer(LLamaWeights weights, LLamaContext context)
         var empty = new Dictionary<string, double>();
         return [.. pieces.Select((piece, i) => new TokenLogProb(
             Encoding.UTF8.GetString(piece),
-            Math.Max(0, Encoding.UTF8.GetCharCount(bytes, 0, byteOffsets[i]) - shift),
+            Math.Max(0, Encoding.UTF8.GetCharCount(bytes, 0, CharacterStart(bytes, byteOffsets[i])) - shift),
             logProbabilities[i + skip],
             tops[i + skip] ?? empty))];
+    }
+
+    // A byte token inside a multi-byte character starts where that character starts.
+    private static int CharacterStart(byte[] bytes, int offset)
+    {
+        while (offset > 0 && offset < bytes.Length && (bytes[offset] & 0xC0) == 0x80)
+            offset--;
+        return offset;
     }
 
     private Dictionary<string, double> Top(Span<float> logits, double logSumExp, int topK)

@@ -9,9 +9,15 @@ internal static class TextOffsets
     public static int ToCodePoints(string text, int utf16Offset)
     {
         var clamped = Math.Clamp(utf16Offset, 0, text.Length);
-        var codePoints = 0;
-        for (var index = 0; index < clamped; codePoints++)
-            index += char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+        var (index, codePoints) = (0, 0);
+        while (index < clamped)
+        {
+            var step = char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+            if (index + step > clamped)
+                break; // an offset inside a surrogate pair counts as the pair's start
+            index += step;
+            codePoints++;
+        }
         return codePoints;
     }
 

@@ -1,0 +1,96 @@
+using EvalKit.Core.Backends;
+using EvalKit.Core.Results;
+using EvalKit.Core.Running;
+using EvalKit.Core.Scoring;
+using EvalKit.Core.Suites;
+using EvalKit.Llama;
+using EvalKit.TestSupport;
+
+namespace EvalKit.Remote.Tests.Serving;
+
+/// <summary>
+/// <c>choice_loglik</c> through <see cref="OpenAiBackend"/> (<c>/v1/completions</c> with echo + logprobs) against
+/// <c>evalkit serve</c>'s server on loopback, compared with the same GGUF scored locally.
+/// </summary>
+public sealed class LogLikelihoodOverHttpTests(ServedStoriesFixture served) : IClassFixture<ServedStoriesFixture>
+{
+    private static readonly Suite Choices = new()
+    {
+        Id = "loglik",
+        Kind = SuiteKind.Accuracy,
+        Scorer = new ScorerSpec(ChoiceLogLikelihoodScorer.TypeName, new Dictionary<string, string>()),
+        Cases =
+        [
+            new EvalCase
+            {
+                Id = "story", Prompt = "Once upon a time, there was a", Answer = "B",
+                Choices = ["big", "little girl named Lily. She loved to play outside in the park.", "dog."],
+            },
+            new EvalCase { Id = "trailing-space", Prompt = "The little dog ", Answer = "A", Choices = ["was happy.", "ran to the park.", "café au lait ☕"] },
+            new EvalCase { Id = "sun", Prompt = "The sun was", Answer = "C", Choices = ["hot", "very bright and warm", "blue"] },
+        ],
+    };
+
+    [Fact]
+    public async Task Choice_loglik_over_http_equals_the_local_model_acc_acc_norm_and_each_log_likelihood()
+    {
+        // Given the same GGUF once loaded locally and once behind the OpenAI-compatible server
+        using var temp = new TempDir();
+        var factory = new TestBackendFactory(async spec => spec.Name == "local"
+            ? await LlamaBackend.LoadAsync(ServedStoriesFixture.LocalOptions)
+            : OpenAiBackend.Create(served.RemoteOptions));
+
+        // When a choice_loglik suite runs on both
+        var result = await new EvaluationRunner(factory).RunAsync(new RunRequest
+        {
+            Suites = [Choices],
+            Models = [new ModelSpec("local", "llama:" + SharedAssets.Stories260K), new ModelSpec("served", $"openai:{served.Server.BaseAddress}#stories")],
+            ResultsRoot = temp.File("results"),
+        });
+
+        // Then acc and acc_norm agree case by case and every choice's log-likelihood agrees within 1e-4
+        var samples = SamplesReader.Read(result.Directory.Path);
+        Assert.Equal(2 * Choices.Cases.Count, samples.Count);
+        Assert.All(samples, s => Assert.Null(s.Error));
+        var local = samples.Where(s => s.Model == "local").ToDictionary(s => s.CaseId);
+        foreach (var remote in samples.Where(s => s.Model == "served"))
+        {
+            var twin = local[remote.CaseId];
+            Assert.Equal((twin.Score, twin.AccNorm, twin.Completion), (remote.Score, remote.AccNorm, remote.Completion));
+            Assert.Equal(twin.ChoiceLogLikelihoods!.Count, remote.ChoiceLogLikelihoods!.Count);
+            foreach (var (mine, theirs) in twin.ChoiceLogLikelihoods.Zip(remote.ChoiceLogLikelihoods))
+            {
+                Assert.InRange(theirs.LogProbability, mine.LogProbability - 1e-4, mine.LogProbability + 1e-4);
+                Assert.Equal((mine.Tokens, mine.IsGreedy, mine.Continuation), (theirs.Tokens, theirs.IsGreedy, theirs.Continuation));
+            }
+        }
+        // and the suite's metrics are the same for both models (a wrong score on one would show here)
+        var byModel = result.Metrics.Suites.ToDictionary(m => m.Model);
+        Assert.Equal(
+            (byModel["local"].Estimate.Successes, byModel["local"].AccNorm!.Successes, byModel["local"].Errors),
+            (byModel["served"].Estimate.Successes, byModel["served"].AccNorm!.Successes, byModel["served"].Errors));
+        Assert.Equal(Choices.Cases.Count, byModel["served"].Estimate.N);
+    }
+
+    [Fact]
+    public async Task Echoed_token_log_probabilities_match_the_local_model_token_for_token()
+    {
+        // Given a text with a character outside the BMP (offsets are code points on the wire)
+        const string text = "Lily saw a 🐶 and smiled.";
+
+        // When it is scored locally and over HTTP with five alternatives per position
+        var mine = await served.Local.TokenLogProbsAsync(text, 5);
+        var theirs = await served.Remote.TokenLogProbsAsync(text, 5);
+
+        // Then the tokens, offsets (UTF-16 again after the round trip), log-probabilities and alternatives agree
+        Assert.Equal(mine.Select(t => (t.Text, t.Offset)), theirs.Select(t => (t.Text, t.Offset)));
+        Assert.Null(theirs[0].LogProbability);
+        foreach (var (a, b) in mine.Zip(theirs).Skip(1))
+        {
+            Assert.InRange(b.LogProbability!.Value, a.LogProbability!.Value - 1e-9, a.LogProbability.Value + 1e-9);
+            Assert.Equal(a.Top.Keys.Order(), b.Top.Keys.Order());
+            Assert.True(a.Top.Count is > 0 and <= 5);
+        }
+        Assert.Equal(text.IndexOf("smiled", StringComparison.Ordinal), theirs.Single(t => t.Text.Trim() == "smiled").Offset);
+    }
+}
