@@ -115,13 +115,17 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
         async Task<int> CrossAsync(IModelBackend teacherModel, IModelBackend studentModel, Settings options, CancellationToken token)
         {
             console.MarkupLine($"Comparing {inputs.Count} sequence(s) across tokenizers: the student's bits per byte on the teacher's answers.");
+            // Endpoints answer top-k log-probabilities of a given text only when declared to (logprobs: true).
+            var topK = specs.All(spec => registry.LogLikelihoodUnavailable(spec) is null) ? options.TopK : 0;
+            if (topK == 0 && options.TopK > 0)
+                console.MarkupLine("[grey]No approximate KL: the teacher's endpoint is not declared with logprobs: true.[/]");
             var crossProgress = new Progress<CrossTokenizerSequence>(s => console.MarkupLine(Markup.Escape(Line(s))));
             var cross = await new CrossTokenizerFidelity(teacherModel, studentModel).MeasureAsync(
-                inputs, new FidelityOptions { MaxTokens = options.MaxTokens, TopK = options.TopK }, crossProgress, token);
+                inputs, new FidelityOptions { MaxTokens = options.MaxTokens, TopK = topK }, crossProgress, token);
             AtomicFile.WriteAllText(options.Out, JsonSerializer.Serialize(cross, JsonDefaults.Indented));
             console.MarkupLine(Markup.Escape(Summary(cross)));
             console.MarkupLine($"Report: [blue]{Markup.Escape(options.Out)}[/]");
-            return cross.Errors == cross.Sequences ? ExitCodes.RuntimeFailure : ExitCodes.Ok;
+            return cross.PerSequence.All(s => s.BitsPerByte is null && s.Error is not null) ? ExitCodes.RuntimeFailure : ExitCodes.Ok;
         }
     }
 
@@ -147,9 +151,9 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
     private static string Line(FidelitySequence s) => Invariant(
         $"  {s.Id}: {s.Tokens} tokens, KL {s.MeanKl:G4} nats/token, top-1 agreement {s.Top1Agreement * 100:F1}%{(s.Truncated ? " (cut to the context)" : "")}");
 
-    private static string Line(CrossTokenizerSequence s) => s.Error is { } error
+    private static string Line(CrossTokenizerSequence s) => s.BitsPerByte is null && s.Error is { } error
         ? $"  {s.Id}: not scored: {error}"
-        : Invariant($"  {s.Id}: {s.Bytes} bytes, {s.BitsPerByte:G4} bits/byte{(s.AnswersAgree is { } agree ? agree ? ", same answer" : ", different answer" : "")}");
+        : Invariant($"  {s.Id}: {s.Bytes} bytes, {s.BitsPerByte:G4} bits/byte{(s.AnswersAgree is { } agree ? agree ? ", same answer" : ", different answer" : "")}{(s.Error is { } note ? $" ({note})" : "")}");
 
     private static string Summary(CrossTokenizerReport r)
     {

@@ -32,7 +32,12 @@ public sealed class CrossTokenizerFidelity
         _student = student;
     }
 
-    /// <summary>Measures every input in order; <paramref name="progress"/> hears each sequence as it finishes.</summary>
+    /// <summary>
+    /// Measures every input in order; <paramref name="progress"/> hears each sequence as it finishes. The approximate
+    /// KL is asked of both models only when <see cref="FidelityOptions.TopK"/> is above 0 and both list top-k
+    /// log-probabilities (<see cref="ITokenLogProbs"/>); set it to 0 for an endpoint that cannot echo.
+    /// </summary>
+    /// <remarks>A sequence that fails is recorded with its error; the measurement goes on.</remarks>
     public async Task<CrossTokenizerReport> MeasureAsync(
         IReadOnlyList<FidelityInput> inputs, FidelityOptions? options = null, IProgress<CrossTokenizerSequence>? progress = null,
         CancellationToken cancellationToken = default)
@@ -97,13 +102,20 @@ public sealed class CrossTokenizerFidelity
                 StudentLogLikelihood = likelihood.LogProbability,
                 BitsPerByte = -likelihood.LogProbability / Math.Log(2) / bytes,
             };
-            var kl = await ApproximateKlAsync(teacherContext, studentContext, answer, options.TopK, cancellationToken);
-            sequence = sequence with { AlignedPositions = kl.Positions, ApproximateKl = kl.Positions > 0 ? kl.Sum / kl.Positions : null };
-            return (sequence, kl);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return (sequence with { Error = $"{ex.GetType().Name}: {ex.Message}" }, none);
+        }
+        try
+        {
+            var kl = await ApproximateKlAsync(teacherContext, studentContext, answer, options.TopK, cancellationToken);
+            return (sequence with { AlignedPositions = kl.Positions, ApproximateKl = kl.Positions > 0 ? kl.Sum / kl.Positions : null }, kl);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The bits per byte stand; only the approximate KL of this sequence is missing.
+            return (sequence with { Error = $"approximate KL: {ex.GetType().Name}: {ex.Message}" }, none);
         }
     }
 
@@ -120,7 +132,7 @@ public sealed class CrossTokenizerFidelity
 
     private CrossTokenizerReport Report(List<CrossTokenizerSequence> sequences, List<(double Sum, int Positions, double Mass)> kl, FidelityOptions options)
     {
-        var scored = sequences.Where(s => s.Error is null && s.BitsPerByte is not null).ToList();
+        var scored = sequences.Where(s => s.BitsPerByte is not null).ToList();
         var answered = sequences.Where(s => s.AnswersAgree is not null).ToList();
         var klKept = kl.Where(k => k.Positions > 0).ToList();
         return new CrossTokenizerReport

@@ -32,6 +32,6 @@ public sealed record CrossTokenizerSequence
     /// <summary>Mean approximate KL over those positions (nats); null when there are none.</summary>
     public double? ApproximateKl { get; init; }
 
-    /// <summary>Why this sequence could not be scored (the run goes on); null when it was.</summary>
+    /// <summary>Why this sequence could not be scored, or (with <see cref="BitsPerByte"/> set) why its approximate KL is missing; null when all went well.</summary>
     public string? Error { get; init; }
 }
