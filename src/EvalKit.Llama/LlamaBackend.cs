@@ -12,7 +12,8 @@ namespace EvalKit.Llama;
 /// <summary>
 /// A local GGUF model run by llama.cpp through LLamaSharp. The weights and one context are loaded once and
 /// reused for every request (the context's memory is cleared between requests); requests run one at a time.
-/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>) and generates many requests at once as
+/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>), scores whole texts token by token
+/// (<see cref="ITokenLogProbs"/>, what <c>evalkit serve</c> answers echo + logprobs with) and generates many requests at once as
 /// parallel sequences (<see cref="IBatchGeneration"/>).
 /// </summary>
 public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogProbs, IBatchGeneration

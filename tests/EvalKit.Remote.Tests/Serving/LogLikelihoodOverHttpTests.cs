@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
@@ -91,6 +94,42 @@ public sealed class LogLikelihoodOverHttpTests(ServedStoriesFixture served) : IC
             Assert.Equal(a.Top.Keys.Order(), b.Top.Keys.Order());
             Assert.True(a.Top.Count is > 0 and <= 5);
         }
-        Assert.Equal(text.IndexOf("smiled", StringComparison.Ordinal), theirs.Single(t => t.Text.Trim() == "smiled").Offset);
+        // and every whole-character token's text is found in the text at its offset (the first without the space
+        // SentencePiece puts in front of it); the emoji's byte tokens all point at the emoji
+        foreach (var token in theirs.Where(t => !t.Text.Contains('\uFFFD')))
+            Assert.StartsWith(token.Offset == 0 ? token.Text.TrimStart() : token.Text, text[token.Offset..]);
+        Assert.All(theirs.Where(t => t.Text.Contains('\uFFFD')), t => Assert.Equal(text.IndexOf("🐶", StringComparison.Ordinal), t.Offset));
+    }
+
+    [Theory]
+    [InlineData("""{"model": "stories", "prompt": "Once", "echo": true, "logprobs": 1, "stream": true}""", "stream")]
+    [InlineData("""{"model": "stories", "prompt": "Once", "echo": true, "logprobs": 21, "max_tokens": 0}""", "logprobs")]
+    public async Task Echo_requests_the_server_cannot_answer_are_400_naming_the_parameter(string body, string param)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(served.Server.BaseAddress + "/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(param, error.RootElement.GetProperty("error").GetProperty("param").GetString());
+    }
+
+    [Fact]
+    public async Task Echo_with_max_tokens_0_returns_the_prompt_and_a_log_probability_per_token()
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(served.Server.BaseAddress + "/completions", new StringContent(
+            """{"model": "stories", "prompt": "Once upon a time", "echo": true, "logprobs": 2, "max_tokens": 0}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var choice = answer.RootElement.GetProperty("choices")[0];
+        Assert.Equal("Once upon a time", choice.GetProperty("text").GetString());
+        var logprobs = choice.GetProperty("logprobs");
+        var tokens = logprobs.GetProperty("tokens").EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Equal("Once upon a time", string.Concat(tokens).TrimStart());
+        Assert.Equal(tokens.Count, logprobs.GetProperty("token_logprobs").GetArrayLength());
+        Assert.All(logprobs.GetProperty("top_logprobs").EnumerateArray(), top => Assert.Equal(2, top.EnumerateObject().Count()));
+        Assert.Equal(0, logprobs.GetProperty("text_offset")[0].GetInt32());
     }
 }
