@@ -12,10 +12,11 @@ namespace EvalKit.Llama;
 /// <summary>
 /// A local GGUF model run by llama.cpp through LLamaSharp. The weights and one context are loaded once and
 /// reused for every request (the context's memory is cleared between requests); requests run one at a time.
-/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>) and generates many requests at once as
+/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>), scores whole texts token by token
+/// (<see cref="ITokenLogProbs"/>, what <c>evalkit serve</c> answers echo + logprobs with) and generates many requests at once as
 /// parallel sequences (<see cref="IBatchGeneration"/>).
 /// </summary>
-public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, IBatchGeneration
+public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogProbs, IBatchGeneration
 {
     /// <summary>All layers, for <see cref="LlamaModelOptions.GpuLayers"/> on a GPU.</summary>
     public const int AllLayers = 999;
@@ -25,6 +26,7 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, IBatchGene
     private readonly PromptRenderer _renderer;
     private readonly GenerationLoop _loop;
     private readonly LogLikelihoodEvaluator _logLikelihood;
+    private readonly TextScorer _textScorer;
     private readonly BatchGenerator _batch;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
@@ -36,6 +38,7 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, IBatchGene
         _renderer = new PromptRenderer(weights);
         _loop = new GenerationLoop(weights, context);
         _logLikelihood = new LogLikelihoodEvaluator(weights, context);
+        _textScorer = new TextScorer(weights, context);
         _batch = new BatchGenerator(weights, parameters, (int)context.ContextSize);
         Info = info;
     }
@@ -157,6 +160,15 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, IBatchGene
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrEmpty(continuation);
         return RunExclusiveAsync(() => _logLikelihood.Run(context, continuation, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="PromptTooLongException">The text does not fit the context; the backend stays usable.</exception>
+    public Task<IReadOnlyList<TokenLogProb>> TokenLogProbsAsync(string text, int topK, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(topK);
+        return RunExclusiveAsync(() => _textScorer.Run(text, topK, cancellationToken), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -17,8 +17,10 @@ namespace EvalKit.Remote;
 /// is measured, and token counts come from the usage the server reports (else they are estimated and marked so).
 /// Up to <see cref="OpenAiBackendOptions.Concurrency"/> requests run at once; transient faults are retried with
 /// backoff. A request that still fails throws an <see cref="EvalKitException"/> naming the endpoint and the status.
+/// Log-likelihoods (<see cref="ILogLikelihood"/>, <see cref="ITokenLogProbs"/>) are asked of <c>/completions</c> with
+/// <c>echo</c> and <c>logprobs</c>, which only servers that return prompt log-probabilities answer (see docs/remote.md).
 /// </summary>
-public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrentGeneration
+public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrentGeneration, ILogLikelihood, ITokenLogProbs
 {
     private readonly OpenAiBackendOptions _options;
     private readonly ChatClient _chat;
@@ -102,6 +104,43 @@ public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrent
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Scores <c>context + continuation</c> in one echo request and sums from the token holding the continuation's first character.</remarks>
+    public async Task<LogLikelihoodResult> LogLikelihoodAsync(string context, string continuation, CancellationToken cancellationToken = default)
+    {
+        var (trimmed, moved) = ContinuationScore.Split(context, continuation);
+        var tokens = await TokenLogProbsAsync(trimmed + moved, 1, cancellationToken);
+        return ContinuationScore.From(tokens, trimmed.Length);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TokenLogProb>> TokenLogProbsAsync(string text, int topK, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(topK);
+        var endpoint = new Uri(_options.BaseUrl.ToString().TrimEnd('/') + "/completions");
+        await _slots.WaitAsync(cancellationToken);
+        var attempts = 0;
+        try
+        {
+            return await _retries.ExecuteAsync(async token =>
+            {
+                attempts++;
+                var requestOptions = new RequestOptions { CancellationToken = token };
+                using var response = await SendCompletionAsync(EchoRequest.For(_options.Model, text, topK), requestOptions, stream: false);
+                return EchoRequest.Parse(response.Content, text);
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            throw RemoteErrors.RequestFailed(endpoint, _options, ex, attempts);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         _slots.Dispose();
@@ -122,15 +161,15 @@ public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrent
 
     // The SDK keeps its legacy completions client internal, so /completions goes through the chat client's pipeline
     // (same authentication, transport and error handling).
-    private async Task<PipelineResponse> SendCompletionAsync(BinaryContent body, RequestOptions requestOptions)
+    private async Task<PipelineResponse> SendCompletionAsync(BinaryContent body, RequestOptions requestOptions, bool stream = true)
     {
         using var message = _chat.Pipeline.CreateMessage();
         message.Request.Method = "POST";
         message.Request.Uri = new Uri(_options.BaseUrl.ToString().TrimEnd('/') + "/completions");
         message.Request.Headers.Set("Content-Type", "application/json");
-        message.Request.Headers.Set("Accept", "text/event-stream");
+        message.Request.Headers.Set("Accept", stream ? "text/event-stream" : "application/json");
         message.Request.Content = body;
-        message.BufferResponse = false;
+        message.BufferResponse = !stream;
         message.Apply(requestOptions);
         await _chat.Pipeline.SendAsync(message);
         var response = message.ExtractResponse() ?? throw new BrokenStreamException("no response");

@@ -52,6 +52,29 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
         }
     }
 
+    /// <summary>
+    /// Local models always give log-likelihoods. An endpoint does only when declared with <c>logprobs: true</c> in
+    /// evalkit.yaml: whether a server returns prompt log-probabilities (vLLM and <c>evalkit serve</c> do, llama-server
+    /// does not) is not probed, so a run never sends requests before it starts.
+    /// </summary>
+    public string? LogLikelihoodUnavailable(ModelSpec spec)
+    {
+        ModelSource source;
+        try
+        {
+            source = ModelSource.Parse(spec.Source);
+        }
+        catch (EvalKitException)
+        {
+            return null; // Check reports it
+        }
+        if (source.Kind != ModelSourceKind.OpenAi || Configured(spec)?.LogProbs == true)
+            return null;
+        return $"the endpoint is not declared to return prompt log-probabilities (capability 'logprobs'); if its server answers /completions "
+            + $"with echo and logprobs (vLLM, evalkit serve; not llama-server), name it in {ProjectConfig.FileName} with logprobs: true "
+            + $"({spec.Name}: {{source: \"{spec.Source}\", logprobs: true}})";
+    }
+
     public async Task<IModelBackend> LoadAsync(ModelSpec spec, CancellationToken cancellationToken)
     {
         var source = ModelSource.Parse(spec.Source);

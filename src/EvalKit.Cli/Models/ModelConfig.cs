@@ -11,4 +11,7 @@ public sealed record ModelConfig(string Name, string Source)
 
     /// <summary>The limit for one request, in seconds.</summary>
     public double? TimeoutSeconds { get; init; }
+
+    /// <summary>Whether the endpoint returns prompt log-probabilities (<c>/completions</c> with <c>echo</c> and <c>logprobs</c>).</summary>
+    public bool? LogProbs { get; init; }
 }

@@ -12,7 +12,7 @@ namespace EvalKit.Cli.Models;
 /// <c>--model teacher</c> refers to them:
 /// <code>
 /// models:
-///   teacher: {source: "openai:http://gpu-box:8000/v1#deepseek-r1", api_key_env: OPENAI_API_KEY, concurrency: 4, timeout_s: 120}
+///   teacher: {source: "openai:http://gpu-box:8000/v1#deepseek-r1", api_key_env: OPENAI_API_KEY, concurrency: 4, timeout_s: 120, logprobs: true}
 ///   student: {source: "llama:models/student.gguf"}
 /// </code>
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class ProjectConfig
             // YamlDotNet names our private types ("not found on type 'EvalKit...ModelEntry'"); the user needs the key only.
             var reason = Regex.Replace(ex.InnerException?.Message ?? ex.Message, @" (on type|to) 'EvalKit[^']*'", "");
             throw new EvalKitException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {reason}",
-                "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N}}.");
+                "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N, logprobs: true|false}}.");
         }
         var models = new Dictionary<string, ModelConfig>(StringComparer.Ordinal);
         foreach (var (name, entry) in shape?.Models ?? [])
@@ -57,6 +57,7 @@ public sealed class ProjectConfig
                 ApiKeyEnv = entry.ApiKeyEnv,
                 Concurrency = entry.Concurrency,
                 TimeoutSeconds = entry.TimeoutS,
+                LogProbs = entry.Logprobs,
             };
         }
         return new ProjectConfig(models);
@@ -82,5 +83,6 @@ public sealed class ProjectConfig
         public string? ApiKeyEnv { get; set; }
         public int? Concurrency { get; set; }
         public double? TimeoutS { get; set; }
+        public bool? Logprobs { get; set; }
     }
 }

@@ -14,4 +14,11 @@ public interface IBackendFactory
     /// loading can tell; the runner then loads the model first.
     /// </summary>
     Task<string?> IdentityAsync(ModelSpec spec, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <summary>
+    /// Why the model cannot answer log-likelihood requests (<see cref="ILogLikelihood"/>, which <c>choice_loglik</c>
+    /// suites and cross-tokenizer fidelity need), known without loading it: e.g. an endpoint not declared to return
+    /// prompt log-probabilities. Null when it can, or when only loading can tell.
+    /// </summary>
+    string? LogLikelihoodUnavailable(ModelSpec spec) => null;
 }

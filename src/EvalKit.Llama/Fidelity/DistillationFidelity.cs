@@ -7,7 +7,8 @@ namespace EvalKit.Llama.Fidelity;
 /// Distillation fidelity of a student against its teacher when both are local models with the same tokenizer:
 /// per-token KL(teacher ‖ student) and top-1 agreement of the next-token distributions, on the teacher's own greedy
 /// completions of prompts or on given text, with 95% bootstrap intervals. Both backends must be separate loads
-/// (load the same file twice to compare a model with itself); they are held for the whole measurement.
+/// (load the same file twice to compare a model with itself); they are held for the whole measurement. Models
+/// without a shared tokenizer, or behind endpoints, are compared by <see cref="CrossTokenizerFidelity"/> instead.
 /// </summary>
 public sealed class DistillationFidelity
 {
@@ -24,6 +25,22 @@ public sealed class DistillationFidelity
         _teacher = teacher;
         _student = student;
         (TokenizerSha256, VocabSize) = TokenizerMatch.EnsureShared(teacher.Weights, teacher.Info.Name, student.Weights, student.Info.Name);
+    }
+
+    /// <summary>Whether the two models mean the same text by every token id, as this class requires.</summary>
+    public static bool SharesTokenizer(LlamaBackend teacher, LlamaBackend student)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        ArgumentNullException.ThrowIfNull(student);
+        try
+        {
+            TokenizerMatch.EnsureShared(teacher.Weights, teacher.Info.Name, student.Weights, student.Info.Name);
+            return true;
+        }
+        catch (Core.EvalKitException)
+        {
+            return false;
+        }
     }
 
     /// <summary>SHA-256 over the shared vocabulary as llama.cpp reads it (every token's text and attributes).</summary>

@@ -15,6 +15,12 @@ public sealed record FidelityInput
 
     public string? Text { get; init; }
 
+    /// <summary>
+    /// Cross-tokenizer fidelity: the answer a reply gives, as the case's scorer extracts it (a letter, a number), or
+    /// null when it extracts none; answers are then compared by it rather than by their normalised text.
+    /// </summary>
+    public Func<string, string?>? ExtractAnswer { get; init; }
+
     public static FidelityInput FromPrompt(string id, GenerationRequest prompt) => new() { Id = id, Prompt = prompt };
 
     public static FidelityInput FromText(string id, string text) => new() { Id = id, Text = text };

@@ -2,11 +2,14 @@ using EvalKit.Core.Statistics;
 
 namespace EvalKit.Llama.Fidelity;
 
-/// <summary>How <see cref="DistillationFidelity"/> measures.</summary>
+/// <summary>How <see cref="DistillationFidelity"/> and <see cref="CrossTokenizerFidelity"/> measure.</summary>
 public sealed record FidelityOptions
 {
     /// <summary>The most tokens the teacher generates for a prompt.</summary>
     public int MaxTokens { get; init; } = 128;
+
+    /// <summary>Cross-tokenizer fidelity: the alternatives per position over which the approximate KL is computed (0 for none).</summary>
+    public int TopK { get; init; } = 5;
 
     /// <summary>Bootstrap resamples for the 95% intervals.</summary>
     public int Resamples { get; init; } = PairedBootstrap.DefaultResamples;

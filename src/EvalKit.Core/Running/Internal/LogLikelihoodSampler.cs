@@ -19,7 +19,7 @@ internal static class LogLikelihoodSampler
             return sample with
             {
                 Error = $"The {backend.Info.Backend} backend of model '{sample.Model}' cannot compute log-probabilities.",
-                Reason = $"scorer '{scorer.Name}' needs a backend with log-likelihoods (a local GGUF model); scorer 'choice' grades a generated letter with any backend",
+                Reason = $"scorer '{scorer.Name}' needs a backend with log-likelihoods (a local GGUF model, or an endpoint declared with logprobs: true in evalkit.yaml); scorer 'choice' grades a generated letter with any backend",
             };
         if (evalCase.Prompt is null)
             return sample with { Error = $"Case '{evalCase.Id}' has chat messages; scorer '{scorer.Name}' needs a raw prompt.", Reason = "not scorable" };

@@ -36,6 +36,14 @@ internal static class RunValidator
             {
                 problems.Add($"Suite '{suite.Id}': {ex.Message}");
             }
+            if (scorers.GetValueOrDefault(suite.Id) is ChoiceLogLikelihoodScorer)
+            {
+                foreach (var spec in request.Models)
+                {
+                    if (backends.LogLikelihoodUnavailable(spec) is { } why)
+                        problems.Add($"Suite '{suite.Id}' (scorer {ChoiceLogLikelihoodScorer.TypeName}) needs log-likelihoods, which model '{spec.Name}' cannot give: {why}.");
+                }
+            }
         }
         if (problems.Count > 0)
             throw new EvalKitException(

@@ -24,6 +24,12 @@ internal sealed class CompletionHandler(IModelBackend backend, string modelName)
             if (request.Model != modelName)
                 throw new ApiException(new ApiError(StatusCodes.Status404NotFound,
                     $"The model '{request.Model}' does not exist; this server serves '{modelName}'.", "model", "model_not_found"));
+            if (request.Echo || request.LogProbs is not null)
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync((await ScoredAsync(request, responses, aborted)).ToJsonString(), aborted);
+                return;
+            }
             if (!request.Stream)
             {
                 var completion = await backend.GenerateAsync(request.Generation, aborted);
@@ -46,6 +52,26 @@ internal sealed class CompletionHandler(IModelBackend backend, string modelName)
             // The status line is gone; say it in the stream, as OpenAI-compatible servers do.
             await WriteEventAsync(http.Response, new JsonObject { ["error"] = new JsonObject { ["message"] = ErrorFor(ex).Message, ["type"] = "server_error" } }.ToJsonString(), CancellationToken.None);
         }
+    }
+
+    // echo and logprobs (completions): the text generated (none with max_tokens 0) is scored with the prompt in front of
+    // it, so every token's log-probability comes from one forward pass over prompt + answer, as a server with prompt
+    // log-probabilities answers; without echo only the answer's tokens are listed.
+    private async Task<JsonObject> ScoredAsync(ServerRequest request, ServerResponses responses, CancellationToken aborted)
+    {
+        var prompt = request.Generation.Prompt!;
+        var completion = request.Generation.Parameters.MaxTokens > 0
+            ? await backend.GenerateAsync(request.Generation, aborted)
+            : new Completion { Text = "", FinishReason = FinishReason.Length };
+        IReadOnlyList<TokenLogProb>? tokens = null;
+        if (request.LogProbs is { } topK)
+        {
+            if (backend is not ITokenLogProbs scorer)
+                throw new ApiException(ApiError.BadRequest($"The model '{modelName}' cannot return log-probabilities.", "logprobs"));
+            var scored = await scorer.TokenLogProbsAsync(prompt + completion.Text, topK, aborted);
+            tokens = request.Echo ? scored : [.. scored.Where(t => t.Offset >= prompt.Length)];
+        }
+        return responses.Scored(completion, request.Echo ? prompt : "", tokens);
     }
 
     // Nothing is written before the first piece, so a request that fails early still gets a proper error status.

@@ -8,6 +8,15 @@ namespace EvalKit.Remote.Serving.Internal;
 /// <summary>A parsed <c>/v1/completions</c> or <c>/v1/chat/completions</c> request body.</summary>
 internal sealed record ServerRequest(string Model, GenerationRequest Generation, bool Stream, bool IncludeUsage)
 {
+    /// <summary>The most alternatives <c>logprobs</c> may ask for per position.</summary>
+    public const int MaxLogProbs = 20;
+
+    /// <summary><c>echo</c> (completions only): the answer's text and log-probabilities start with the prompt.</summary>
+    public bool Echo { get; init; }
+
+    /// <summary><c>logprobs</c> (completions only): null for none, else the number of top alternatives listed per token.</summary>
+    public int? LogProbs { get; init; }
+
     /// <summary>OpenAI's default for legacy completions; chat has no documented limit, so a modest one is used.</summary>
     private const int DefaultCompletionTokens = 16;
     private const int DefaultChatTokens = 256;
@@ -38,7 +47,13 @@ internal sealed record ServerRequest(string Model, GenerationRequest Generation,
             : GenerationRequest.Raw(Prompt(root["prompt"]), parameters);
         var stream = Get<bool?>(root, "stream") ?? false;
         var includeUsage = root["stream_options"] is JsonObject options && (Get<bool?>(options, "include_usage") ?? false);
-        return new ServerRequest(model, generation, stream, includeUsage);
+        var echo = !chat && (Get<bool?>(root, "echo") ?? false);
+        var logProbs = chat ? null : Get<int?>(root, "logprobs");
+        if (logProbs is < 0 or > MaxLogProbs)
+            throw Fail($"logprobs must be between 0 and {MaxLogProbs}.", "logprobs");
+        if (stream && (echo || logProbs is not null))
+            throw Fail("echo and logprobs are answered only without stream.", "stream");
+        return new ServerRequest(model, generation, stream, includeUsage) { Echo = echo, LogProbs = logProbs };
     }
 
     private static string Prompt(JsonNode? node) => node switch

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EvalKit.Remote.Internal;
 using EvalKit.Core.Backends;
 
 namespace EvalKit.Remote.Serving.Internal;
@@ -20,6 +21,30 @@ internal sealed class ServerResponses(string model, bool chat)
         answer["usage"] = Usage(completion);
         return answer;
     }
+
+    /// <summary>
+    /// A completions answer with <c>echo</c> (<paramref name="echoed"/> in front of the text) and/or <c>logprobs</c>
+    /// in the legacy format: tokens, token_logprobs (null for a first token), top_logprobs and text_offset, the
+    /// offsets counted in code points of the prompt followed by the answer, as Python servers count them.
+    /// </summary>
+    public JsonObject Scored(Completion completion, string echoed, IReadOnlyList<TokenLogProb>? tokens)
+    {
+        var text = echoed + completion.Text;
+        var choice = new JsonObject { ["index"] = 0, ["text"] = text, ["logprobs"] = tokens is null ? null : LogProbs(tokens, text) };
+        choice["finish_reason"] = Finish(completion);
+        var answer = Envelope("text_completion", choice);
+        answer["usage"] = Usage(completion);
+        return answer;
+    }
+
+    private static JsonObject LogProbs(IReadOnlyList<TokenLogProb> tokens, string text) => new()
+    {
+        ["tokens"] = new JsonArray([.. tokens.Select(t => (JsonNode)t.Text)]),
+        ["token_logprobs"] = new JsonArray([.. tokens.Select(t => t.LogProbability is { } p ? (JsonNode)p : null)]),
+        ["top_logprobs"] = new JsonArray([.. tokens.Select(t => t.LogProbability is null ? null
+            : (JsonNode)new JsonObject(t.Top.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))))]),
+        ["text_offset"] = new JsonArray([.. tokens.Select(t => (JsonNode)TextOffsets.ToCodePoints(text, t.Offset))]),
+    };
 
     /// <summary>The first chunk of a streamed answer: the role, for chat; nothing for completions.</summary>
     public IEnumerable<JsonObject> Start()

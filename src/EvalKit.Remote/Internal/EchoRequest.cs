@@ -1,0 +1,63 @@
+using System.ClientModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EvalKit.Core.Backends;
+
+namespace EvalKit.Remote.Internal;
+
+/// <summary>
+/// A <c>/completions</c> request that scores a text instead of continuing it: <c>echo: true</c>, <c>logprobs: K</c>,
+/// <c>max_tokens: 0</c>, not streamed, as lm-evaluation-harness's <c>local-completions</c> model asks; and the parse
+/// of its legacy <c>logprobs</c> object (tokens, token_logprobs, top_logprobs, text_offset in code points).
+/// </summary>
+internal static class EchoRequest
+{
+    public static BinaryContent For(string model, string text, int topK) => BinaryContent.Create(BinaryData.FromString(new JsonObject
+    {
+        ["model"] = model,
+        ["prompt"] = text,
+        ["echo"] = true,
+        ["logprobs"] = topK,
+        ["max_tokens"] = 0,
+        ["temperature"] = 0,
+    }.ToJsonString()));
+
+    /// <summary>The tokens of <paramref name="text"/> from the answer; tokens the server generated after it are dropped.</summary>
+    /// <exception cref="InvalidOperationException">The answer has no usable logprobs object (the server ignores echo or logprobs).</exception>
+    public static IReadOnlyList<TokenLogProb> Parse(BinaryData answer, string text)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(answer.ToString());
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException("the answer to an echo + logprobs request is not JSON: " + ex.Message);
+        }
+        var logProbs = root?["choices"]?[0]?["logprobs"] as JsonObject
+            ?? throw new InvalidOperationException("the answer to an echo + logprobs request has no choices[0].logprobs; the server does not return prompt log-probabilities");
+        if (logProbs["tokens"] is not JsonArray tokens || logProbs["token_logprobs"] is not JsonArray values || logProbs["text_offset"] is not JsonArray offsets
+            || values.Count != tokens.Count || offsets.Count != tokens.Count)
+            throw new InvalidOperationException("the logprobs of an echo request need tokens, token_logprobs and text_offset of equal length");
+        var tops = logProbs["top_logprobs"] as JsonArray;
+
+        var result = new List<TokenLogProb>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var offset = TextOffsets.ToUtf16(text, offsets[i]!.GetValue<int>());
+            if (offset >= text.Length && result.Count > 0)
+                break; // generated after the text
+            var top = new Dictionary<string, double>();
+            if (tops?.Count > i && tops[i] is JsonObject alternatives)
+            {
+                foreach (var (token, value) in alternatives)
+                    top[token] = value!.GetValue<double>();
+            }
+            result.Add(new TokenLogProb(tokens[i]!.GetValue<string>(), offset, values[i]?.GetValue<double>(), top));
+        }
+        if (result.Count == 0)
+            throw new InvalidOperationException("the answer to an echo request lists no tokens; the server does not echo the prompt");
+        return result;
+    }
+}
