@@ -23,21 +23,25 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         public string[] Paths { get; init; } = [];
 
         [CommandOption("-p|--prompt <N>")]
+        [Bounds(0, 1048576)]
         [Description("Prompt tokens decoded in one batch for the ppN test (0 skips it).")]
         [DefaultValue(512)]
         public int PromptTokens { get; init; } = 512;
 
         [CommandOption("-n|--gen <N>")]
+        [Bounds(0, 1048576)]
         [Description("Tokens generated one at a time for the tgN test (0 skips it).")]
         [DefaultValue(128)]
         public int GenerateTokens { get; init; } = 128;
 
         [CommandOption("-r|--repetitions <N>")]
+        [Bounds(1, 10000)]
         [Description("Measured repetitions per test, after one warm-up.")]
         [DefaultValue(5)]
         public int Repetitions { get; init; } = 5;
 
         [CommandOption("-t|--threads <N>")]
+        [Bounds(1, 1024)]
         [Description("CPU threads for llama.cpp. Default: half the logical processors.")]
         public int? Threads { get; init; }
 
@@ -56,11 +60,13 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         public string EvalParallel { get; init; } = "8";
 
         [CommandOption("--eval-cases <N>")]
+        [Bounds(1, 1000000)]
         [Description("Cases answered per repetition of the evaluation-throughput test.")]
         [DefaultValue(32)]
         public int EvalCases { get; init; } = 32;
 
         [CommandOption("--eval-max-tokens <N>")]
+        [Bounds(1, 1048576)]
         [Description("The most tokens each evaluation-throughput case may generate (short answers).")]
         [DefaultValue(16)]
         public int EvalMaxTokens { get; init; } = 16;
@@ -82,14 +88,8 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
                 return ValidationResult.Error("Pass at least one model file (or, with --compare, bench result folders).");
             if (ParseEvalParallel() is not { } parallel)
                 return ValidationResult.Error($"--eval-parallel must be 0 or positive whole numbers separated by commas (e.g. 8 or 2,4,8,16), not '{EvalParallel}'.");
-            if (PromptTokens < 0 || GenerateTokens < 0 || PromptTokens + GenerateTokens + parallel.Sum() == 0)
-                return ValidationResult.Error("-p, -n and --eval-parallel must not be negative, and one must be positive.");
-            if (Repetitions < 1)
-                return ValidationResult.Error("-r must be at least 1.");
-            if (EvalCases < 1 || EvalMaxTokens < 1)
-                return ValidationResult.Error("--eval-cases and --eval-max-tokens must be at least 1.");
-            if (Threads is < 1)
-                return ValidationResult.Error("-t must be at least 1.");
+            if (PromptTokens + GenerateTokens + parallel.Sum() == 0)
+                return ValidationResult.Error("One of -p, -n and --eval-parallel must be positive.");
             return LocalModelOptions.TryParseDevice(Device, out _)
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--device must be cpu, cuda or auto, not '{Device}'.");

@@ -26,36 +26,43 @@ public abstract class BenchEndpointSettings : CommandSettings
     public string Concurrency { get; init; } = "1,2,4,8";
 
     [CommandOption("--requests <N>")]
+    [Bounds(1, 10000000)]
     [Description("With --endpoint: measured requests per concurrency level.")]
     [DefaultValue(32)]
     public int Requests { get; init; } = 32;
 
     [CommandOption("--warmup <N>")]
+    [Bounds(0, 10000)]
     [Description("With --endpoint: warm-up requests per client before each level, not measured.")]
     [DefaultValue(1)]
     public int Warmup { get; init; } = 1;
 
     [CommandOption("--prompt-words <N>")]
+    [Bounds(1, 1000000)]
     [Description("With --endpoint: words of each synthetic prompt (about one token each; the server's prompt token count is reported).")]
     [DefaultValue(64)]
     public int PromptWords { get; init; } = 64;
 
     [CommandOption("--max-tokens <N>")]
+    [Bounds(1, 1048576)]
     [Description("With --endpoint: max_tokens of each request (the server may stop earlier; actual counts are reported).")]
     [DefaultValue(32)]
     public int MaxTokens { get; init; } = 32;
 
     [CommandOption("--seed <N>")]
+    [Bounds(0, int.MaxValue)]
     [Description("With --endpoint: seed of the synthetic prompts, also sent as the request seed.")]
     [DefaultValue(1)]
     public int Seed { get; init; } = 1;
 
     [CommandOption("--timeout <SECONDS>")]
+    [Bounds(1, 86400)]
     [Description("With --endpoint: the limit for one request, queueing at the server included; a request that takes longer is counted as failed.")]
     [DefaultValue(600)]
     public int Timeout { get; init; } = 600;
 
     [CommandOption("--ceiling-requests <N>")]
+    [Bounds(0, 10000000)]
     [Description("With --endpoint URL: measured requests per level of the generator-ceiling sweep run afterwards (0 skips it).")]
     [DefaultValue(1000)]
     public int CeilingRequests { get; init; } = 1000;
@@ -70,8 +77,6 @@ public abstract class BenchEndpointSettings : CommandSettings
             return ValidationResult.Error("--endpoint needs --model: the model name the server knows (GET <endpoint>/models lists them).");
         if (ParseConcurrency() is null)
             return ValidationResult.Error($"--concurrency must be positive whole numbers separated by commas (e.g. 1,2,4,8), not '{Concurrency}'.");
-        if (Requests < 1 || Warmup < 0 || PromptWords < 1 || MaxTokens < 1 || Timeout < 1 || CeilingRequests < 0)
-            return ValidationResult.Error("--requests, --prompt-words, --max-tokens and --timeout must be at least 1; --warmup and --ceiling-requests at least 0.");
         return ValidationResult.Success();
     }
 

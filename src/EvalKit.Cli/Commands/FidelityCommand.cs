@@ -35,6 +35,7 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
         public string? Text { get; init; }
 
         [CommandOption("--max-tokens <N>")]
+        [Bounds(1, 1048576)]
         [Description("The most tokens the teacher generates per prompt.")]
         [DefaultValue(128)]
         public int MaxTokens { get; init; } = 128;
@@ -50,8 +51,6 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
                 return ValidationResult.Error("Pass both --teacher PATH and --student PATH (GGUF files with the same tokenizer).");
             if ((Suites.Length > 0) == (Text is not null))
                 return ValidationResult.Error("Pass either --suite PATH (the teacher completes each case) or --text FILE (paragraphs compared as written), not both.");
-            if (MaxTokens < 1)
-                return ValidationResult.Error("--max-tokens must be at least 1.");
             return base.Validate();
         }
     }

@@ -24,13 +24,13 @@ public sealed class FixturesSynthCommand(IAnsiConsole console) : Command<Fixture
         [Description("llama or qwen2.")]
         public string? Architecture { get; init; }
 
-        [CommandOption("--layers <N>")] [Description("Transformer blocks.")] public int? Layers { get; init; }
-        [CommandOption("--dim <N>")] [Description("Embedding width.")] public int? Dim { get; init; }
-        [CommandOption("--heads <N>")] [Description("Attention heads.")] public int? Heads { get; init; }
-        [CommandOption("--kv-heads <N>")] [Description("Key/value heads (grouped-query attention).")] public int? KvHeads { get; init; }
-        [CommandOption("--ffn <N>")] [Description("Feed-forward width.")] public int? FeedForward { get; init; }
-        [CommandOption("--vocab <N>")] [Description("Vocabulary size.")] public int? Vocabulary { get; init; }
-        [CommandOption("--ctx <N>")] [Description("Trained context length recorded in the file.")] public int? Context { get; init; }
+        [CommandOption("--layers <N>")] [Bounds(1, 1024)] [Description("Transformer blocks.")] public int? Layers { get; init; }
+        [CommandOption("--dim <N>")] [Bounds(1, 65536)] [Description("Embedding width.")] public int? Dim { get; init; }
+        [CommandOption("--heads <N>")] [Bounds(1, 1024)] [Description("Attention heads.")] public int? Heads { get; init; }
+        [CommandOption("--kv-heads <N>")] [Bounds(1, 1024)] [Description("Key/value heads (grouped-query attention).")] public int? KvHeads { get; init; }
+        [CommandOption("--ffn <N>")] [Bounds(1, 1048576)] [Description("Feed-forward width.")] public int? FeedForward { get; init; }
+        [CommandOption("--vocab <N>")] [Bounds(1, 1048576)] [Description("Vocabulary size.")] public int? Vocabulary { get; init; }
+        [CommandOption("--ctx <N>")] [Bounds(1, 1048576)] [Description("Trained context length recorded in the file.")] public int? Context { get; init; }
 
         [CommandOption("--type <TYPE>")]
         [Description("f32, f16, q8_0, q4_0 or q4_k_m (quantised by llama.cpp's own quantiser).")]
@@ -38,6 +38,7 @@ public sealed class FixturesSynthCommand(IAnsiConsole console) : Command<Fixture
         public string Type { get; init; } = "f16";
 
         [CommandOption("--seed <N>")]
+        [Bounds(0, long.MaxValue)]
         [Description("Seed of the random weights; the same seed writes the same file.")]
         [DefaultValue(42ul)]
         public ulong Seed { get; init; } = 42;

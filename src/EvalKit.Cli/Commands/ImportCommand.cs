@@ -30,14 +30,17 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
         public string? Out { get; init; }
 
         [CommandOption("--limit <N>")]
+        [Bounds(1, int.MaxValue)]
         [Description("Read only the first N rows.")]
         public int? Limit { get; init; }
 
         [CommandOption("--sample <N>")]
+        [Bounds(1, int.MaxValue)]
         [Description("Keep N cases picked at random with --seed (after --limit), in file order.")]
         public int? Sample { get; init; }
 
         [CommandOption("--seed <S>")]
+        [Bounds(0, long.MaxValue)]
         [Description("Seed of --sample; the same seed always picks the same cases. Default: 0.")]
         public ulong? Seed { get; init; }
 
@@ -65,8 +68,6 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
         {
             if (string.IsNullOrWhiteSpace(Out))
                 return ValidationResult.Error("Pass --out FILE, the suite file to write (e.g. -o suites/gsm8k.yaml).");
-            if (Limit is <= 0 || Sample is <= 0)
-                return ValidationResult.Error("--limit and --sample must be whole numbers greater than 0.");
             if (Seed is not null && Sample is null)
                 return ValidationResult.Error("--seed picks the cases of --sample; pass --sample N too.");
             if (Kind is not null && !Enum.TryParse<SuiteKind>(Kind, ignoreCase: true, out _))

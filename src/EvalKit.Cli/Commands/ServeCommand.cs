@@ -17,6 +17,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         public string Model { get; init; } = "";
 
         [CommandOption("-p|--port <N>")]
+        [Bounds(0, 65535)]
         [Description("TCP port to listen on (0 picks a free one).")]
         [DefaultValue(8080)]
         public int Port { get; init; } = 8080;
