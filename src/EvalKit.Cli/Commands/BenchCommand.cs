@@ -129,7 +129,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
             EvalCases = settings.EvalCases,
             EvalMaxTokens = settings.EvalMaxTokens,
         };
-        console.MarkupLine(Markup.Escape(Announcement(options)));
+        console.MarkupLine(TerminalText.Escape(Announcement(options)));
         var report = BenchRunner.Run(options);
         var folder = BenchReportFile.Write(report, settings.Out);
         if (report.Results.Count > 0)
@@ -138,10 +138,10 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         {
             console.Write(BenchTable.Evaluation(report));
             foreach (var line in BenchTable.FastestParallel(report))
-                console.MarkupLine(Markup.Escape(line));
+                console.MarkupLine(TerminalText.Escape(line));
         }
-        console.MarkupLine(Markup.Escape($"{report.Host.Cpu}, {report.Host.LogicalCores} cores; {report.NativeLibrary}; GPU: {report.Gpu?.Name ?? "none"}"));
-        console.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
+        console.MarkupLine(TerminalText.Escape($"{report.Host.Cpu}, {report.Host.LogicalCores} cores; {report.NativeLibrary}; GPU: {report.Gpu?.Name ?? "none"}"));
+        console.MarkupLine($"wrote [blue]{TerminalText.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
         return ExitCodes.Ok;
     }
 

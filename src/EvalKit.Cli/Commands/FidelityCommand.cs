@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using EvalKit.Cli.Models;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Results;
@@ -69,14 +70,14 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
         await using var student = await LoadAsync(registry, specs[1], cancellationToken);
         var fidelity = new DistillationFidelity(teacher, student);
         console.MarkupLine($"Comparing {inputs.Count} sequence(s); shared tokenizer of {fidelity.VocabSize} tokens.");
-        var progress = new Progress<FidelitySequence>(s => console.MarkupLine(Markup.Escape(Line(s))));
+        var progress = new Progress<FidelitySequence>(s => console.MarkupLine(TerminalText.Escape(Line(s))));
         var report = await fidelity.MeasureAsync(inputs, new FidelityOptions { MaxTokens = settings.MaxTokens }, progress, cancellationToken);
 
         AtomicFile.WriteAllText(settings.Out, JsonSerializer.Serialize(report, JsonDefaults.Indented));
         var (kl, top1) = (report.KlDivergence, report.Top1Agreement);
-        console.MarkupLine(Markup.Escape(Invariant(
+        console.MarkupLine(TerminalText.Escape(Invariant(
             $"KL(teacher‖student): {kl.Value:G4} nats/token [{kl.Low:G4}, {kl.High:G4}]; top-1 agreement: {top1.Value * 100:F1}% [{top1.Low * 100:F1}, {top1.High * 100:F1}] over {report.Tokens} tokens in {report.Sequences} sequence(s); 95% bootstrap over {report.IntervalUnit}s.")));
-        console.MarkupLine($"Report: [blue]{Markup.Escape(settings.Out)}[/]");
+        console.MarkupLine($"Report: [blue]{TerminalText.Escape(settings.Out)}[/]");
         return ExitCodes.Ok;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Llama;
 using EvalKit.Llama.Fixtures;
@@ -73,11 +74,11 @@ public sealed class FixturesSynthCommand(IAnsiConsole console) : Command<Fixture
             preset?.RopeFreqBase ?? 10_000f);
         shape.Validate();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!);
-        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+        console.MarkupLine(TerminalText.Escape(string.Create(CultureInfo.InvariantCulture,
             $"writing {settings.Type} model of shape {settings.Shape ?? "custom"} ({shape.ParameterCount:N0} parameters) to {settings.Output} ...")));
         NativeLibrarySetup.Ensure();
         SyntheticModelWriter.WriteQuantized(shape, settings.Output, settings.Type, settings.Seed);
-        console.MarkupLine($"wrote [blue]{Markup.Escape(settings.Output)}[/] ({new FileInfo(settings.Output).Length / 1048576.0:F1} MiB)");
+        console.MarkupLine($"wrote [blue]{TerminalText.Escape(settings.Output)}[/] ({new FileInfo(settings.Output).Length / 1048576.0:F1} MiB)");
         return ExitCodes.Ok;
     }
 }

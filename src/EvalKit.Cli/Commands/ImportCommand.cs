@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Datasets;
 using EvalKit.Core.Results;
@@ -90,7 +91,7 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
             throw new EvalKitException($"{settings.Out} already exists.", "Pass --force to overwrite it, or choose another --out.");
         var result = DatasetFormats.Import(importer.Format, settings.Path, options);
         foreach (var problem in result.Problems.Take(ProblemsShown))
-            console.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(problem.ToString())}");
+            console.MarkupLine($"[yellow]skipped:[/] {TerminalText.Escape(problem.ToString())}");
         if (result.Problems.Count > ProblemsShown)
             console.MarkupLine($"[yellow]skipped:[/] {result.Problems.Count - ProblemsShown} more row(s).");
         if (result.Cases.Count == 0)
@@ -108,7 +109,7 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
                 "Choose a scorer that fits the cases (--scorer), or map the fields it needs (--map expected=FIELD).");
         }
         AtomicFile.WriteAllText(settings.Out!, yaml);
-        console.MarkupLine($"[green]wrote[/] {Markup.Escape(settings.Out!)}: suite '{Markup.Escape(suite.Id)}', {suite.Cases.Count} case(s)"
+        console.MarkupLine($"[green]wrote[/] {TerminalText.Escape(settings.Out!)}: suite '{TerminalText.Escape(suite.Id)}', {suite.Cases.Count} case(s)"
             + (result.Problems.Count > 0 ? $", {result.Problems.Count} row(s) skipped." : "."));
         return ExitCodes.Ok;
     }

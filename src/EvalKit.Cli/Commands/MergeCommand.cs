@@ -28,7 +28,7 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.Se
     {
         var result = RunMerger.Merge(settings.Runs, settings.Out!);
         SummaryTable.Write(console, result.Metrics);
-        console.MarkupLine($"Merged {settings.Runs.Length} shard(s) into [blue]{Markup.Escape(result.Directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
+        console.MarkupLine($"Merged {settings.Runs.Length} shard(s) into [blue]{TerminalText.Escape(result.Directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
         return ExitCodes.Ok;
     }
 }

@@ -92,6 +92,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var recorded = settings.Resume is null ? null : RunDirectory.Open(settings.Resume).ReadManifest();
+        if (settings.Resume is not null && !settings.Worker)
+            WarningLines.Write(console, SamplesReader.ReadFile(settings.Resume).Warnings);
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
         var config = ProjectConfig.Load(Directory.GetCurrentDirectory());
         var models = settings.Models.Length > 0 || recorded is null ? config.Resolve(settings.Models) : recorded.ModelSpecs;
@@ -135,8 +137,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
         SummaryTable.Write(console, directory.ReadMetrics());
         if (cache is not null && SamplesReader.Read(directory.Path).Count(s => s.Cached) is > 0 and var cached)
-            console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({Markup.Escape(cache.Path)}; --no-cache to regenerate)[/].");
-        console.MarkupLine($"Results: [blue]{Markup.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
+            console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({TerminalText.Escape(cache.Path)}; --no-cache to regenerate)[/].");
+        console.MarkupLine($"Results: [blue]{TerminalText.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
         return ExitCodes.Ok;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Llama;
 using EvalKit.Remote.Serving;
@@ -48,7 +49,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         await using var backend = await LlamaBackend.LoadAsync(settings.ToLocalOptions().For(path, name), cancellationToken);
         await using var server = await OpenAiServer.StartAsync(backend, new OpenAiServerOptions { Host = settings.Host, Port = settings.Port }, cancellationToken);
 
-        console.MarkupLine($"Serving [green]{Markup.Escape(server.ModelName)}[/] ({Markup.Escape(backend.Info.Details.GetValueOrDefault("native_library", backend.Info.Backend))}) at [blue]{Markup.Escape(server.BaseAddress.ToString())}[/]");
+        console.MarkupLine($"Serving [green]{TerminalText.Escape(server.ModelName)}[/] ({TerminalText.Escape(backend.Info.Details.GetValueOrDefault("native_library", backend.Info.Backend))}) at [blue]{TerminalText.Escape(server.BaseAddress.ToString())}[/]");
         console.MarkupLine("POST /v1/completions, POST /v1/chat/completions, GET /v1/models. Press Ctrl+C to stop.");
         try
         {

@@ -30,7 +30,7 @@ public static class LoadSweepProgress
             {
                 if (!_tasks.TryGetValue(value.Concurrency, out var task))
                     _tasks[value.Concurrency] = task = context.AddTask("", maxValue: value.Total);
-                task.Description = Markup.Escape(Name(value));
+                task.Description = TerminalText.Escape(Name(value));
                 task.Value = Math.Max(task.Value, value.Completed);
             }
         }

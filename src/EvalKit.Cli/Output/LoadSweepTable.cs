@@ -15,7 +15,7 @@ public static class LoadSweepTable
     public static Table Create(EndpointBench sweep)
     {
         var table = new Table()
-            .Title(Markup.Escape($"{sweep.Url} {sweep.Model}: {sweep.PromptWords}-word prompts, max_tokens {sweep.MaxTokens}, {sweep.RequestsPerLevel} requests/level"))
+            .Title(TerminalText.Escape($"{sweep.Url} {sweep.Model}: {sweep.PromptWords}-word prompts, max_tokens {sweep.MaxTokens}, {sweep.RequestsPerLevel} requests/level"))
             .AddColumn("concurrency");
         foreach (var level in sweep.Levels)
             table.AddColumn(new TableColumn(Invariant($"{level.Concurrency}")).RightAligned());
@@ -43,7 +43,7 @@ public static class LoadSweepTable
     private static LoadLevel? Ceiling(EndpointBench ceiling, LoadLevel level) => ceiling.Levels.FirstOrDefault(l => l.Concurrency == level.Concurrency);
 
     private static void Row(Table table, EndpointBench sweep, string name, Func<LoadLevel, string> cell) =>
-        table.AddRow([Markup.Escape(name), .. sweep.Levels.Select(l => Markup.Escape(cell(l)))]);
+        table.AddRow([TerminalText.Escape(name), .. sweep.Levels.Select(l => TerminalText.Escape(cell(l)))]);
 
     private static void Latency(Table table, EndpointBench sweep, string name, Func<LoadLevel, TimingDistribution?> summary)
     {
@@ -59,7 +59,7 @@ public static class LoadSweepTable
         var table = new Table().Title("endpoint load sweeps: req/s · out tok/s · TTFT p50 ms · TPOT p50 ms").AddColumn("conc");
         var sweeps = reports.Select((report, i) => (report, name: names[i])).Where(r => r.report.Endpoint is not null).ToList();
         foreach (var (report, name) in sweeps)
-            table.AddColumn(Markup.Escape($"{name}\n{report.Endpoint!.Url} {report.Endpoint.Model}\n{report.Host.Cpu} ({report.Host.LogicalCores} cores)"));
+            table.AddColumn(TerminalText.Escape($"{name}\n{report.Endpoint!.Url} {report.Endpoint.Model}\n{report.Host.Cpu} ({report.Host.LogicalCores} cores)"));
         foreach (var concurrency in sweeps.SelectMany(s => s.report.Endpoint!.Levels.Select(l => l.Concurrency)).Distinct().Order())
         {
             var cells = sweeps.Select(s => s.report.Endpoint!.Levels.FirstOrDefault(l => l.Concurrency == concurrency) is { } level

@@ -18,15 +18,15 @@ public static class SummaryTable
         var models = metrics.Suites.Select(m => m.Model).Distinct().ToList();
         var table = new Table().Title("Summary: metric [[95% CI]]").AddColumn("suite / metric").AddColumn(new TableColumn("n").RightAligned());
         foreach (var model in models)
-            table.AddColumn(new TableColumn(Markup.Escape(model)).RightAligned());
+            table.AddColumn(new TableColumn(TerminalText.Escape(model)).RightAligned());
         var comparisons = metrics.Comparisons.Select(c => (c.Baseline, c.Candidate)).Distinct().ToList();
         foreach (var (baseline, candidate) in comparisons)
-            table.AddColumn(new TableColumn(Markup.Escape($"{candidate} −\n{baseline}")).RightAligned());
+            table.AddColumn(new TableColumn(TerminalText.Escape($"{candidate} −\n{baseline}")).RightAligned());
 
         foreach (var suite in metrics.Suites.GroupBy(m => m.Suite))
         {
-            table.AddRow(new Markup($"[bold]{Markup.Escape(suite.Key)}[/]"));
-            var row = new List<string> { Indent + Markup.Escape(suite.First().Metric), suite.Max(m => m.Samples).ToString(CultureInfo.InvariantCulture) };
+            table.AddRow(new Markup($"[bold]{TerminalText.Escape(suite.Key)}[/]"));
+            var row = new List<string> { Indent + TerminalText.Escape(suite.First().Metric), suite.Max(m => m.Samples).ToString(CultureInfo.InvariantCulture) };
             foreach (var model in models)
                 row.Add(suite.FirstOrDefault(m => m.Model == model) is { } m ? Cell(m) : "-");
             foreach (var (baseline, candidate) in comparisons)
@@ -35,10 +35,10 @@ public static class SummaryTable
             table.AddRow(row.ToArray());
             foreach (var name in KindMetricLabels.Shown(suite))
             {
-                var kindRow = new List<string> { Indent + Markup.Escape(KindMetricLabels.Label(name)), "" };
+                var kindRow = new List<string> { Indent + TerminalText.Escape(KindMetricLabels.Label(name)), "" };
                 foreach (var model in models)
                     kindRow.Add(suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(name) is { } k
-                        ? Markup.Escape(KindCell(k, KindMetricLabels.Unit(name))) : "-");
+                        ? TerminalText.Escape(KindCell(k, KindMetricLabels.Unit(name))) : "-");
                 kindRow.AddRange(comparisons.Select(_ => ""));
                 table.AddRow(kindRow.ToArray());
             }
@@ -72,14 +72,14 @@ public static class SummaryTable
     {
         var e = m.Estimate;
         var text = e.N == 0 ? "n/a" : Invariant($"{e.Value * 100:F1}%\n[{e.Low * 100:F0}–{e.High * 100:F0}]");
-        return Markup.Escape(text) + (m.Errors > 0 ? $"\n[red]{m.Errors} failed[/]" : "");
+        return TerminalText.Escape(text) + (m.Errors > 0 ? $"\n[red]{m.Errors} failed[/]" : "");
     }
 
     private static string Difference(PairedDifference d)
     {
         if (d.N == 0)
             return "n/a";
-        var text = Markup.Escape(Invariant($"{d.Difference * 100:+0.0;-0.0;0.0}pp\n[{d.Low * 100:+0;-0;0}–{d.High * 100:+0;-0;0}]\np={d.McNemarP:0.###}"));
+        var text = TerminalText.Escape(Invariant($"{d.Difference * 100:+0.0;-0.0;0.0}pp\n[{d.Low * 100:+0;-0;0}–{d.High * 100:+0;-0;0}]\np={d.McNemarP:0.###}"));
         return d.Verdict switch
         {
             "worse" => $"[red]{text}[/]",
