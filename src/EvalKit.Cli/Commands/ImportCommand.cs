@@ -87,6 +87,8 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
             Seed = settings.Seed ?? 0,
             Mapping = settings.Map.Length > 0 ? ImportMapping.Parse(settings.Map) : null,
         };
+        if (Directory.Exists(settings.Out))
+            throw new EvalKitException($"{settings.Out} is a folder.", "Pass the suite file to write inside it, e.g. -o suites/mine.yaml.");
         if (File.Exists(settings.Out) && !settings.Force)
             throw new EvalKitException($"{settings.Out} already exists.", "Pass --force to overwrite it, or choose another --out.");
         var result = DatasetFormats.Import(importer.Format, settings.Path, options);
@@ -108,7 +110,16 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
             throw new EvalKitException($"The imported suite would not be valid: {e.Diagnostics[0].Message}",
                 "Choose a scorer that fits the cases (--scorer), or map the fields it needs (--map expected=FIELD).");
         }
-        AtomicFile.WriteAllText(settings.Out!, yaml);
+        try
+        {
+            if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(settings.Out!)) is { } folder)
+                Directory.CreateDirectory(folder);
+            AtomicFile.WriteAllText(settings.Out!, yaml);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.CannotWrite(settings.Out!, ex);
+        }
         console.MarkupLine($"[green]wrote[/] {TerminalText.Escape(settings.Out!)}: suite '{TerminalText.Escape(suite.Id)}', {suite.Cases.Count} case(s)"
             + (result.Problems.Count > 0 ? $", {result.Problems.Count} row(s) skipped." : "."));
         return ExitCodes.Ok;

@@ -22,8 +22,6 @@ public sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Sett
     {
         foreach (var path in settings.Models)
         {
-            if (!File.Exists(path))
-                throw Errors.PathNotFound("Model file", path, "Pass the path of a .gguf file.");
             var summary = GgufModelSummary.Read(path);
             var table = new Table().HideHeaders().AddColumns("field", "value");
             void Row(string field, object? value) =>
