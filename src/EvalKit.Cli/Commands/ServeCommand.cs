@@ -31,13 +31,6 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         [CommandOption("--name <NAME>")]
         [Description("The model name clients send. Default: the file name without extension.")]
         public string? Name { get; init; }
-
-        public override ValidationResult Validate()
-        {
-            if (Port is < 0 or > 65535)
-                return ValidationResult.Error($"--port must be between 0 and 65535, not {Port}.");
-            return base.Validate();
-        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
