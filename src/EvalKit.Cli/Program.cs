@@ -9,4 +9,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return await EvalKitApp.Create().RunAsync(args, cancellation.Token);
+return await EvalKitApp.Create(args).RunAsync(args, cancellation.Token);

@@ -7,7 +7,7 @@ namespace EvalKit.Reports;
 /// <summary>
 /// <c>junit.xml</c> for CI test views: a <c>gates</c> test suite with one test case per gate, and a <c>suites</c> test
 /// suite with one test case per evaluation suite, which fails when a gate failed on that suite. XML escaping comes
-/// from <see cref="XDocument"/>.
+/// from <see cref="XDocument"/>; characters XML cannot hold at all are made visible by <see cref="XmlText"/>.
 /// </summary>
 public sealed class JUnitReportWriter : IReportWriter
 {
@@ -38,7 +38,7 @@ public sealed class JUnitReportWriter : IReportWriter
 
     private static XElement Suite(string name, IReadOnlyList<XElement> cases) =>
         new("testsuite",
-            new XAttribute("name", name),
+            new XAttribute("name", XmlText.Clean(name)),
             new XAttribute("tests", cases.Count),
             new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
             new XAttribute("errors", 0),
@@ -47,7 +47,7 @@ public sealed class JUnitReportWriter : IReportWriter
     private static XElement Case(string className, string name, string? failure, string output) =>
         new("testcase",
             new XAttribute("classname", className),
-            new XAttribute("name", name),
-            failure is null ? null : new XElement("failure", new XAttribute("message", failure), failure),
-            output.Length == 0 ? null : new XElement("system-out", output));
+            new XAttribute("name", XmlText.Clean(name)),
+            failure is null ? null : new XElement("failure", new XAttribute("message", XmlText.Clean(failure)), XmlText.Clean(failure)),
+            output.Length == 0 ? null : new XElement("system-out", XmlText.Clean(output)));
 }

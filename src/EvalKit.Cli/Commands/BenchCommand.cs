@@ -23,16 +23,19 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         public string[] Paths { get; init; } = [];
 
         [CommandOption("-p|--prompt <N>")]
+        [Bounds(0, 1048576)]
         [Description("Prompt tokens decoded in one batch for the ppN test (0 skips it).")]
         [DefaultValue(512)]
         public int PromptTokens { get; init; } = 512;
 
         [CommandOption("-n|--gen <N>")]
+        [Bounds(0, 1048576)]
         [Description("Tokens generated one at a time for the tgN test (0 skips it).")]
         [DefaultValue(128)]
         public int GenerateTokens { get; init; } = 128;
 
         [CommandOption("-r|--repetitions <N>")]
+        [Bounds(1, 10000)]
         [Description("Measured repetitions per test, after one warm-up.")]
         [DefaultValue(5)]
         public int Repetitions { get; init; } = 5;
@@ -83,11 +86,13 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         public string EvalParallel { get; init; } = "8";
 
         [CommandOption("--eval-cases <N>")]
+        [Bounds(1, 1000000)]
         [Description("Cases answered per repetition of the evaluation-throughput test.")]
         [DefaultValue(32)]
         public int EvalCases { get; init; } = 32;
 
         [CommandOption("--eval-max-tokens <N>")]
+        [Bounds(1, 1048576)]
         [Description("The most tokens each evaluation-throughput case may generate (short answers).")]
         [DefaultValue(16)]
         public int EvalMaxTokens { get; init; } = 16;
@@ -109,19 +114,15 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
                 return ValidationResult.Error("Pass at least one model file (or, with --compare, bench result folders).");
             if (ParseEvalParallel() is not { } parallel)
                 return ValidationResult.Error($"--eval-parallel must be 0 or positive whole numbers separated by commas (e.g. 8 or 2,4,8,16), not '{EvalParallel}'.");
-            if (PromptTokens < 0 || GenerateTokens < 0 || PromptTokens + GenerateTokens + parallel.Sum() + PromptGen.Length == 0)
-                return ValidationResult.Error("-p, -n and --eval-parallel must not be negative, and one of them (or --pg) must be positive.");
-            if (Repetitions < 1)
-                return ValidationResult.Error("-r must be at least 1.");
-            if (EvalCases < 1 || EvalMaxTokens < 1)
-                return ValidationResult.Error("--eval-cases and --eval-max-tokens must be at least 1.");
-            if (Threads is not null && NumberList.Parse(Threads, minimum: 1) is null)
-                return ValidationResult.Error($"-t must be whole numbers of at least 1 separated by commas (e.g. 1,2,4), not '{Threads}'.");
-            if (NumberList.Parse(BatchSize, minimum: 1) is null || NumberList.Parse(UBatchSize, minimum: 1) is null)
+            if (PromptTokens + GenerateTokens + parallel.Sum() + PromptGen.Length == 0)
+                return ValidationResult.Error("One of -p, -n, --eval-parallel and --pg must be positive.");
+            if (Threads is not null && NumberList.Parse(Threads, minimum: 1, maximum: 1024) is null)
+                return ValidationResult.Error($"-t must be whole numbers from 1 to 1024 separated by commas (e.g. 1,2,4), not '{Threads}'.");
+            if (NumberList.Parse(BatchSize, minimum: 1, maximum: 1 << 20) is null || NumberList.Parse(UBatchSize, minimum: 1, maximum: 1 << 20) is null)
                 return ValidationResult.Error($"-b and --ub must be whole numbers of at least 1 separated by commas (e.g. 512,2048), not '{BatchSize}' / '{UBatchSize}'.");
-            if (GpuLayers is not null && NumberList.Parse(GpuLayers, minimum: 0) is null)
-                return ValidationResult.Error($"--ngl must be whole numbers of at least 0 separated by commas (e.g. 0,16,99), not '{GpuLayers}'.");
-            if (NumberList.Parse(Depth, minimum: 0) is null)
+            if (GpuLayers is not null && NumberList.Parse(GpuLayers, minimum: 0, maximum: 999) is null)
+                return ValidationResult.Error($"--ngl must be whole numbers from 0 to 999 separated by commas (e.g. 0,16,99), not '{GpuLayers}'.");
+            if (NumberList.Parse(Depth, minimum: 0, maximum: 1 << 20) is null)
                 return ValidationResult.Error($"-d must be whole numbers of at least 0 separated by commas (e.g. 0,512), not '{Depth}'.");
             if (ParsePromptGen() is null)
                 return ValidationResult.Error($"--pg must be two positive whole numbers PP,TG (e.g. 512,128), not '{string.Join("' / '", PromptGen)}'.");
@@ -134,7 +135,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
 
         /// <summary>The N values of --eval-parallel; empty for 0 (skip); null when malformed.</summary>
         internal List<int>? ParseEvalParallel() =>
-            EvalParallel.Trim() == "0" ? [] : NumberList.Parse(EvalParallel, minimum: 1);
+            EvalParallel.Trim() == "0" ? [] : NumberList.Parse(EvalParallel, minimum: 1, maximum: 1024);
 
         /// <summary>The (PP, TG) pairs of --pg; null when one is malformed.</summary>
         internal List<(int Prompt, int Gen)>? ParsePromptGen()
@@ -188,7 +189,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         };
         // csv and json are for tools: they alone go to stdout, as llama-bench's do.
         var log = settings.Output is "csv" or "json" ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : console;
-        log.MarkupLine(Markup.Escape(Announcement(options)));
+        log.MarkupLine(TerminalText.Escape(Announcement(options)));
         var report = BenchRunner.Run(options);
         var folder = BenchReportFile.Write(report, settings.Out);
         if (report.Results.Count > 0 && settings.Output is null)
@@ -206,10 +207,10 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         {
             log.Write(BenchTable.Evaluation(report));
             foreach (var line in BenchTable.FastestParallel(report))
-                log.MarkupLine(Markup.Escape(line));
+                log.MarkupLine(TerminalText.Escape(line));
         }
-        log.MarkupLine(Markup.Escape($"{report.Host.Cpu}, {report.Host.LogicalCores} cores; {report.NativeLibrary}; GPU: {report.Gpu?.Name ?? "none"}"));
-        log.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
+        log.MarkupLine(TerminalText.Escape($"{report.Host.Cpu}, {report.Host.LogicalCores} cores; {report.NativeLibrary}; GPU: {report.Gpu?.Name ?? "none"}"));
+        log.MarkupLine($"wrote [blue]{TerminalText.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
         return ExitCodes.Ok;
     }
 

@@ -22,9 +22,8 @@ public abstract class BenchEndpointSettings : CommandSettings
     public string? ApiKeyEnv { get; init; }
 
     [CommandOption("-c|--concurrency <LIST>")]
-    [Description("With --endpoint: the concurrency levels, comma-separated; at each, that many clients send their next request when the last one ends.")]
-    [DefaultValue("1,2,4,8")]
-    public string Concurrency { get; init; } = "1,2,4,8";
+    [Description("With --endpoint: the concurrency levels, comma-separated; at each, that many clients send their next request when the last one ends. Default 1,2,4,8; not with --request-rate.")]
+    public string? Concurrency { get; init; }
 
     [CommandOption("--request-rate <LIST>")]
     [Description("With --endpoint: open-loop load instead of --concurrency: requests arrive at this many per second (Poisson arrivals, seeded by --seed; 'inf' sends them all at once), each sent whether or not earlier ones have finished. Several rates comma-separated (e.g. 1,2,4,inf) are swept in order.")]
@@ -33,6 +32,7 @@ public abstract class BenchEndpointSettings : CommandSettings
     [CommandOption("--burstiness <X>")]
     [Description("With --request-rate: the gamma shape of the gaps between arrivals, as vLLM's; 1 is Poisson, below 1 burstier, above 1 more even.")]
     [DefaultValue(1.0)]
+    [Bounds(0, 1000)]
     public double Burstiness { get; init; } = 1.0;
 
     [CommandOption("--slo <LIMITS>")]
@@ -40,36 +40,43 @@ public abstract class BenchEndpointSettings : CommandSettings
     public string? Slo { get; init; }
 
     [CommandOption("--requests <N>")]
+    [Bounds(1, 10000000)]
     [Description("With --endpoint: measured requests per concurrency level.")]
     [DefaultValue(32)]
     public int Requests { get; init; } = 32;
 
     [CommandOption("--warmup <N>")]
+    [Bounds(0, 10000)]
     [Description("With --endpoint: warm-up requests per client before each level, not measured.")]
     [DefaultValue(1)]
     public int Warmup { get; init; } = 1;
 
     [CommandOption("--prompt-words <N>")]
+    [Bounds(1, 1000000)]
     [Description("With --endpoint: words of each synthetic prompt (about one token each; the server's prompt token count is reported).")]
     [DefaultValue(64)]
     public int PromptWords { get; init; } = 64;
 
     [CommandOption("--max-tokens <N>")]
+    [Bounds(1, 1048576)]
     [Description("With --endpoint: max_tokens of each request (the server may stop earlier; actual counts are reported).")]
     [DefaultValue(32)]
     public int MaxTokens { get; init; } = 32;
 
     [CommandOption("--seed <N>")]
+    [Bounds(0, int.MaxValue)]
     [Description("With --endpoint: seed of the synthetic prompts, also sent as the request seed.")]
     [DefaultValue(1)]
     public int Seed { get; init; } = 1;
 
     [CommandOption("--timeout <SECONDS>")]
+    [Bounds(1, 86400)]
     [Description("With --endpoint: the limit for one request, queueing at the server included; a request that takes longer is counted as failed.")]
     [DefaultValue(600)]
     public int Timeout { get; init; } = 600;
 
     [CommandOption("--ceiling-requests <N>")]
+    [Bounds(0, 10000000)]
     [Description("With --endpoint URL: measured requests per level of the generator-ceiling sweep run afterwards (0 skips it).")]
     [DefaultValue(1000)]
     public int CeilingRequests { get; init; } = 1000;
@@ -82,6 +89,8 @@ public abstract class BenchEndpointSettings : CommandSettings
             return ValidationResult.Error($"--endpoint must be an http(s) URL (the API root, e.g. http://127.0.0.1:8080/v1) or 'loopback', not '{Endpoint}'.");
         if (!IsLoopback && string.IsNullOrWhiteSpace(Model))
             return ValidationResult.Error("--endpoint needs --model: the model name the server knows (GET <endpoint>/models lists them).");
+        if (Concurrency is not null && RequestRate is not null)
+            return ValidationResult.Error("--concurrency (closed loop) and --request-rate (open loop) are two kinds of load: give one.");
         if (ParseConcurrency() is null)
             return ValidationResult.Error($"--concurrency must be positive whole numbers separated by commas (e.g. 1,2,4,8), not '{Concurrency}'.");
         if (RequestRate is not null && ParseRequestRates() is null)
@@ -90,8 +99,6 @@ public abstract class BenchEndpointSettings : CommandSettings
             return ValidationResult.Error($"--burstiness must be a positive number (1 is Poisson), not {Burstiness.ToString(CultureInfo.InvariantCulture)}.");
         if (Slo is not null && ServiceLevelObjectives.Parse(Slo, out var sloError) is null)
             return ValidationResult.Error($"--slo must be limits such as ttft=500ms,tpot=50ms (ttft, tpot, e2el; ms or s): {sloError}.");
-        if (Requests < 1 || Warmup < 0 || PromptWords < 1 || MaxTokens < 1 || Timeout < 1 || CeilingRequests < 0)
-            return ValidationResult.Error("--requests, --prompt-words, --max-tokens and --timeout must be at least 1; --warmup and --ceiling-requests at least 0.");
         return ValidationResult.Success();
     }
 
@@ -111,7 +118,7 @@ public abstract class BenchEndpointSettings : CommandSettings
             RequestTimeout = TimeSpan.FromSeconds(Timeout),
         };
 
-    private List<int>? ParseConcurrency() => NumberList.Parse(Concurrency, minimum: 1);
+    private List<int>? ParseConcurrency() => NumberList.Parse(Concurrency ?? "1,2,4,8", minimum: 1);
 
     private List<double>? ParseRequestRates()
     {

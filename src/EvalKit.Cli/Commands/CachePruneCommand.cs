@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Caching;
 using Spectre.Console;
@@ -43,13 +44,13 @@ public sealed partial class CachePruneCommand(IAnsiConsole console) : Command<Ca
     {
         if (!File.Exists(settings.CachePath))
         {
-            console.MarkupLine($"No response cache at {Markup.Escape(settings.CachePath)}; nothing to delete.");
+            console.MarkupLine($"No response cache at {TerminalText.Escape(settings.CachePath)}; nothing to delete.");
             return ExitCodes.Ok;
         }
         using var cache = ResponseCache.Open(settings.CachePath);
         var before = settings.OlderThan is null ? (DateTimeOffset?)null : DateTimeOffset.UtcNow - ParseAge(settings.OlderThan)!.Value;
         var deleted = cache.Prune(before, settings.Model);
-        console.MarkupLine($"Deleted {deleted.ToString("N0", CultureInfo.InvariantCulture)} cached answer(s) from {Markup.Escape(cache.Path)}; " +
+        console.MarkupLine($"Deleted {deleted.ToString("N0", CultureInfo.InvariantCulture)} cached answer(s) from {TerminalText.Escape(cache.Path)}; " +
             $"{cache.Statistics().Entries.ToString("N0", CultureInfo.InvariantCulture)} left.");
         return ExitCodes.Ok;
     }

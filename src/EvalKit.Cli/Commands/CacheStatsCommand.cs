@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Caching;
 using Spectre.Console;
@@ -15,13 +16,13 @@ public sealed class CacheStatsCommand(IAnsiConsole console) : Command<CacheStats
     {
         if (!File.Exists(settings.CachePath))
         {
-            console.MarkupLine($"No response cache at {Markup.Escape(settings.CachePath)} yet; 'evalkit run' creates it.");
+            console.MarkupLine($"No response cache at {TerminalText.Escape(settings.CachePath)} yet; 'evalkit run' creates it.");
             return ExitCodes.Ok;
         }
         using var cache = ResponseCache.Open(settings.CachePath);
         var stats = cache.Statistics();
 
-        console.MarkupLine($"[bold]{Markup.Escape(stats.Path)}[/]");
+        console.MarkupLine($"[bold]{TerminalText.Escape(stats.Path)}[/]");
         console.MarkupLine($"{stats.Entries.ToString("N0", CultureInfo.InvariantCulture)} cached answer(s), {Size(stats.SizeBytes)} on disk" +
             (stats.Oldest is { } oldest ? $", from {Time(oldest)} to {Time(stats.Newest!.Value)}" : "") + ".");
         if (stats.Models.Count == 0)
@@ -30,7 +31,7 @@ public sealed class CacheStatsCommand(IAnsiConsole console) : Command<CacheStats
         table.Columns[2].RightAligned();
         foreach (var model in stats.Models)
             table.AddRow(
-                Markup.Escape(model.Identity), Markup.Escape(model.Source ?? "-"), model.Entries.ToString("N0", CultureInfo.InvariantCulture),
+                TerminalText.Escape(model.Identity), TerminalText.Escape(model.Source ?? "-"), model.Entries.ToString("N0", CultureInfo.InvariantCulture),
                 Time(model.Oldest), Time(model.Newest));
         console.Write(table);
         return ExitCodes.Ok;

@@ -29,8 +29,10 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareComman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var gates = settings.Gates();
-        var report = GateSettings.WithGates(
-            ReportData.ForComparison(RunData.Load(settings.Baseline), RunData.Load(settings.Candidate), settings.Title), gates);
+        var baseline = RunData.Load(settings.Baseline);
+        var candidate = RunData.Load(settings.Candidate);
+        WarningLines.Write(console, [.. baseline.Warnings, .. candidate.Warnings]);
+        var report = GateSettings.WithGates(ReportData.ForComparison(baseline, candidate, settings.Title), gates);
         if (report.Comparisons.Count == 0)
             throw new EvalKitException("The two runs have no model and suite in common to compare.",
                 "Each candidate model is paired with the baseline model of the same name, or with the baseline's only model.");
@@ -40,17 +42,17 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareComman
         foreach (var c in report.Comparisons)
         {
             var d = c.Overall;
-            table.AddRow(Markup.Escape(c.Suite), Markup.Escape(c.Candidate), Markup.Escape(c.Baseline),
-                NumberText.Fixed(d.Difference * 100, 1, plus: true) + "pp", Markup.Escape($"[{NumberText.Fixed(d.Low * 100, 1)}, {NumberText.Fixed(d.High * 100, 1)}]"),
+            table.AddRow(TerminalText.Escape(c.Suite), TerminalText.Escape(c.Candidate), TerminalText.Escape(c.Baseline),
+                NumberText.Fixed(d.Difference * 100, 1, plus: true) + "pp", TerminalText.Escape($"[{NumberText.Fixed(d.Low * 100, 1)}, {NumberText.Fixed(d.High * 100, 1)}]"),
                 Invariant($"{d.McNemarP:0.000}"), d.Verdict == "worse" ? "[red]worse[/]" : d.Verdict == "better" ? "[green]better[/]" : "no significant difference");
         }
         console.Write(table);
         foreach (var note in report.Notes)
-            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+            console.MarkupLine($"[yellow]note:[/] {TerminalText.Escape(note)}");
         if (settings.Out is not null)
         {
             ReportWriterCatalog.WriteAll(report, settings.Out);
-            console.MarkupLine($"Report: [blue]{Markup.Escape(Path.Combine(settings.Out, HtmlReportWriter.FileName))}[/]");
+            console.MarkupLine($"Report: [blue]{TerminalText.Escape(Path.Combine(settings.Out, HtmlReportWriter.FileName))}[/]");
         }
         GateTable.Write(console, report);
         return report.GatesPassed ? ExitCodes.Ok : ExitCodes.GateFailed;

@@ -22,16 +22,16 @@ internal sealed class EndpointBenchRun(IAnsiConsole console, BenchCommand.Settin
         EndpointBench endpoint;
         if (settings.IsLoopback)
         {
-            console.MarkupLine(Markup.Escape($"measuring the load generator's ceiling: in-process loopback server, {levels}, {options.RequestsPerLevel} requests per level, max_tokens {options.MaxTokens} ..."));
+            console.MarkupLine(TerminalText.Escape($"measuring the load generator's ceiling: in-process loopback server, {levels}, {options.RequestsPerLevel} requests per level, max_tokens {options.MaxTokens} ..."));
             endpoint = await LoadSweepProgress.RunAsync(console, progress => LoadSweep.RunLoopbackAsync(options, progress, cancellationToken));
         }
         else
         {
-            console.MarkupLine(Markup.Escape($"sweeping {options.Endpoint} (model {options.Model}): {levels}, {options.RequestsPerLevel} requests per level, {options.PromptWords}-word prompts, max_tokens {options.MaxTokens} ..."));
+            console.MarkupLine(TerminalText.Escape($"sweeping {options.Endpoint} (model {options.Model}): {levels}, {options.RequestsPerLevel} requests per level, {options.PromptWords}-word prompts, max_tokens {options.MaxTokens} ..."));
             endpoint = await LoadSweepProgress.RunAsync(console, progress => LoadSweep.RunAsync(options, progress, cancellationToken));
             if (settings.CeilingRequests > 0)
             {
-                console.MarkupLine(Markup.Escape($"measuring the load generator's ceiling (same sweep, in-process loopback server, {settings.CeilingRequests} requests per level) ..."));
+                console.MarkupLine(TerminalText.Escape($"measuring the load generator's ceiling (same sweep, in-process loopback server, {settings.CeilingRequests} requests per level) ..."));
                 var ceiling = await LoadSweepProgress.RunAsync(console, progress =>
                     LoadSweep.RunLoopbackAsync(options with { RequestsPerLevel = settings.CeilingRequests }, progress, cancellationToken));
                 endpoint = endpoint with { GeneratorCeiling = ceiling };
@@ -50,12 +50,12 @@ internal sealed class EndpointBenchRun(IAnsiConsole console, BenchCommand.Settin
         console.Write(LoadSweepTable.Create(endpoint));
         var reconnects = endpoint.Levels.Sum(l => l.Reconnects);
         if (reconnects > 0)
-            console.MarkupLine(Markup.Escape($"{reconnects} request(s) met a connection the server had closed while idle and were sent again on a new one (reconnects; not failures)."));
+            console.MarkupLine(TerminalText.Escape($"{reconnects} request(s) met a connection the server had closed while idle and were sent again on a new one (reconnects; not failures)."));
         var failed = endpoint.Levels.Sum(l => l.Failed);
         if (failed > 0)
-            console.MarkupLine(Markup.Escape($"{failed} request(s) failed: " + string.Join(" | ", endpoint.Levels.SelectMany(l => l.Errors).Distinct().Take(3))));
-        console.MarkupLine(Markup.Escape($"load generator on {report.Host.Cpu}, {report.Host.LogicalCores} cores; GPU: {report.Gpu?.Name ?? "none"}"));
-        console.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
+            console.MarkupLine(TerminalText.Escape($"{failed} request(s) failed: " + string.Join(" | ", endpoint.Levels.SelectMany(l => l.Errors).Distinct().Take(3))));
+        console.MarkupLine(TerminalText.Escape($"load generator on {report.Host.Cpu}, {report.Host.LogicalCores} cores; GPU: {report.Gpu?.Name ?? "none"}"));
+        console.MarkupLine($"wrote [blue]{TerminalText.Escape(Path.Combine(folder, BenchReportFile.FileName))}[/]");
         return ExitCodes.Ok;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using EvalKit.Cli.Models;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Results;
@@ -51,6 +52,7 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
         public string? Text { get; init; }
 
         [CommandOption("--max-tokens <N>")]
+        [Bounds(1, 1048576)]
         [Description("The most tokens the teacher generates per prompt.")]
         [DefaultValue(128)]
         public int MaxTokens { get; init; } = 128;
@@ -70,8 +72,6 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
                 return ValidationResult.Error("--top-k must be between 0 and 20.");
             if ((Suites.Length > 0) == (Text is not null))
                 return ValidationResult.Error("Pass either --suite PATH (the teacher completes each case) or --text FILE (paragraphs compared as written), not both.");
-            if (MaxTokens < 1)
-                return ValidationResult.Error("--max-tokens must be at least 1.");
             return base.Validate();
         }
     }
@@ -102,14 +102,14 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
 
         var fidelity = new DistillationFidelity((LlamaBackend)teacher, (LlamaBackend)student);
         console.MarkupLine($"Comparing {inputs.Count} sequence(s); shared tokenizer of {fidelity.VocabSize} tokens.");
-        var progress = new Progress<FidelitySequence>(s => console.MarkupLine(Markup.Escape(Line(s))));
+        var progress = new Progress<FidelitySequence>(s => console.MarkupLine(TerminalText.Escape(Line(s))));
         var report = await fidelity.MeasureAsync(inputs, new FidelityOptions { MaxTokens = settings.MaxTokens }, progress, cancellationToken);
 
         AtomicFile.WriteAllText(settings.Out, JsonSerializer.Serialize(report, JsonDefaults.Indented));
         var (kl, top1) = (report.KlDivergence, report.Top1Agreement);
-        console.MarkupLine(Markup.Escape(Invariant(
+        console.MarkupLine(TerminalText.Escape(Invariant(
             $"KL(teacher‖student): {kl.Value:G4} nats/token [{kl.Low:G4}, {kl.High:G4}]; top-1 agreement: {top1.Value * 100:F1}% [{top1.Low * 100:F1}, {top1.High * 100:F1}] over {report.Tokens} tokens in {report.Sequences} sequence(s); 95% bootstrap over {report.IntervalUnit}s.")));
-        console.MarkupLine($"Report: [blue]{Markup.Escape(settings.Out)}[/]");
+        console.MarkupLine($"Report: [blue]{TerminalText.Escape(settings.Out)}[/]");
         return ExitCodes.Ok;
 
         async Task<int> CrossAsync(IModelBackend teacherModel, IModelBackend studentModel, Settings options, CancellationToken token)
@@ -119,12 +119,12 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
             var topK = specs.All(spec => registry.LogLikelihoodUnavailable(spec) is null) ? options.TopK : 0;
             if (topK == 0 && options.TopK > 0)
                 console.MarkupLine("[grey]No approximate KL: the teacher's endpoint is not declared with logprobs: true.[/]");
-            var crossProgress = new Progress<CrossTokenizerSequence>(s => console.MarkupLine(Markup.Escape(Line(s))));
+            var crossProgress = new Progress<CrossTokenizerSequence>(s => console.MarkupLine(TerminalText.Escape(Line(s))));
             var cross = await new CrossTokenizerFidelity(teacherModel, studentModel).MeasureAsync(
                 inputs, new FidelityOptions { MaxTokens = options.MaxTokens, TopK = topK }, crossProgress, token);
             AtomicFile.WriteAllText(options.Out, JsonSerializer.Serialize(cross, JsonDefaults.Indented));
-            console.MarkupLine(Markup.Escape(Summary(cross)));
-            console.MarkupLine($"Report: [blue]{Markup.Escape(options.Out)}[/]");
+            console.MarkupLine(TerminalText.Escape(Summary(cross)));
+            console.MarkupLine($"Report: [blue]{TerminalText.Escape(options.Out)}[/]");
             return cross.PerSequence.All(s => s.BitsPerByte is null && s.Error is not null) ? ExitCodes.RuntimeFailure : ExitCodes.Ok;
         }
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Llama.Fixtures;
 using Spectre.Console;
@@ -40,12 +41,12 @@ public sealed class FixturesBuildCommand(IAnsiConsole console) : Command<Fixture
         if (settings.Force)
         {
             FixtureCompiler.Compile(spec, settings.Output);
-            console.MarkupLine($"built [blue]{Markup.Escape(settings.Output)}[/] from {Markup.Escape(settings.Spec)} ({spec.Pairs.Count} programmed pairs)");
+            console.MarkupLine($"built [blue]{TerminalText.Escape(settings.Output)}[/] from {TerminalText.Escape(settings.Spec)} ({spec.Pairs.Count} programmed pairs)");
         }
         else if (FixtureCompiler.CompileIfChanged(spec, settings.Output))
-            console.MarkupLine($"built [blue]{Markup.Escape(settings.Output)}[/] from {Markup.Escape(settings.Spec)} ({spec.Pairs.Count} programmed pairs)");
+            console.MarkupLine($"built [blue]{TerminalText.Escape(settings.Output)}[/] from {TerminalText.Escape(settings.Spec)} ({spec.Pairs.Count} programmed pairs)");
         else
-            console.MarkupLine($"up to date: [blue]{Markup.Escape(settings.Output)}[/] (spec digest {spec.Digest[..12]})");
+            console.MarkupLine($"up to date: [blue]{TerminalText.Escape(settings.Output)}[/] (spec digest {spec.Digest[..12]})");
         return ExitCodes.Ok;
     }
 }

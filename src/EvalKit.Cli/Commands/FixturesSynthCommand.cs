@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Llama;
 using EvalKit.Llama.Fixtures;
@@ -24,13 +25,13 @@ public sealed class FixturesSynthCommand(IAnsiConsole console) : Command<Fixture
         [Description("llama or qwen2.")]
         public string? Architecture { get; init; }
 
-        [CommandOption("--layers <N>")] [Description("Transformer blocks.")] public int? Layers { get; init; }
-        [CommandOption("--dim <N>")] [Description("Embedding width.")] public int? Dim { get; init; }
-        [CommandOption("--heads <N>")] [Description("Attention heads.")] public int? Heads { get; init; }
-        [CommandOption("--kv-heads <N>")] [Description("Key/value heads (grouped-query attention).")] public int? KvHeads { get; init; }
-        [CommandOption("--ffn <N>")] [Description("Feed-forward width.")] public int? FeedForward { get; init; }
-        [CommandOption("--vocab <N>")] [Description("Vocabulary size.")] public int? Vocabulary { get; init; }
-        [CommandOption("--ctx <N>")] [Description("Trained context length recorded in the file.")] public int? Context { get; init; }
+        [CommandOption("--layers <N>")] [Bounds(1, 1024)] [Description("Transformer blocks.")] public int? Layers { get; init; }
+        [CommandOption("--dim <N>")] [Bounds(1, 65536)] [Description("Embedding width.")] public int? Dim { get; init; }
+        [CommandOption("--heads <N>")] [Bounds(1, 1024)] [Description("Attention heads.")] public int? Heads { get; init; }
+        [CommandOption("--kv-heads <N>")] [Bounds(1, 1024)] [Description("Key/value heads (grouped-query attention).")] public int? KvHeads { get; init; }
+        [CommandOption("--ffn <N>")] [Bounds(1, 1048576)] [Description("Feed-forward width.")] public int? FeedForward { get; init; }
+        [CommandOption("--vocab <N>")] [Bounds(1, 1048576)] [Description("Vocabulary size.")] public int? Vocabulary { get; init; }
+        [CommandOption("--ctx <N>")] [Bounds(1, 1048576)] [Description("Trained context length recorded in the file.")] public int? Context { get; init; }
 
         [CommandOption("--type <TYPE>")]
         [Description("f32, f16, q8_0, q4_0 or q4_k_m (quantised by llama.cpp's own quantiser).")]
@@ -38,6 +39,7 @@ public sealed class FixturesSynthCommand(IAnsiConsole console) : Command<Fixture
         public string Type { get; init; } = "f16";
 
         [CommandOption("--seed <N>")]
+        [Bounds(0, long.MaxValue)]
         [Description("Seed of the random weights; the same seed writes the same file.")]
         [DefaultValue(42ul)]
         public ulong Seed { get; init; } = 42;
@@ -72,11 +74,11 @@ public sealed class FixturesSynthCommand(IAnsiConsole console) : Command<Fixture
             preset?.RopeFreqBase ?? 10_000f);
         shape.Validate();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!);
-        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+        console.MarkupLine(TerminalText.Escape(string.Create(CultureInfo.InvariantCulture,
             $"writing {settings.Type} model of shape {settings.Shape ?? "custom"} ({shape.ParameterCount:N0} parameters) to {settings.Output} ...")));
         NativeLibrarySetup.Ensure();
         SyntheticModelWriter.WriteQuantized(shape, settings.Output, settings.Type, settings.Seed);
-        console.MarkupLine($"wrote [blue]{Markup.Escape(settings.Output)}[/] ({new FileInfo(settings.Output).Length / 1048576.0:F1} MiB)");
+        console.MarkupLine($"wrote [blue]{TerminalText.Escape(settings.Output)}[/] ({new FileInfo(settings.Output).Length / 1048576.0:F1} MiB)");
         return ExitCodes.Ok;
     }
 }

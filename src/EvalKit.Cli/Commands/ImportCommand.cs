@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Datasets;
 using EvalKit.Core.Results;
@@ -30,14 +31,17 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
         public string? Out { get; init; }
 
         [CommandOption("--limit <N>")]
+        [Bounds(1, int.MaxValue)]
         [Description("Read only the first N rows.")]
         public int? Limit { get; init; }
 
         [CommandOption("--sample <N>")]
+        [Bounds(1, int.MaxValue)]
         [Description("Keep N cases picked at random with --seed (after --limit), in file order.")]
         public int? Sample { get; init; }
 
         [CommandOption("--seed <S>")]
+        [Bounds(0, long.MaxValue)]
         [Description("Seed of --sample; the same seed always picks the same cases. Default: 0.")]
         public ulong? Seed { get; init; }
 
@@ -65,8 +69,6 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
         {
             if (string.IsNullOrWhiteSpace(Out))
                 return ValidationResult.Error("Pass --out FILE, the suite file to write (e.g. -o suites/gsm8k.yaml).");
-            if (Limit is <= 0 || Sample is <= 0)
-                return ValidationResult.Error("--limit and --sample must be whole numbers greater than 0.");
             if (Seed is not null && Sample is null)
                 return ValidationResult.Error("--seed picks the cases of --sample; pass --sample N too.");
             if (Kind is not null && !Enum.TryParse<SuiteKind>(Kind, ignoreCase: true, out _))
@@ -85,11 +87,13 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
             Seed = settings.Seed ?? 0,
             Mapping = settings.Map.Length > 0 ? ImportMapping.Parse(settings.Map) : null,
         };
+        if (Directory.Exists(settings.Out))
+            throw new EvalKitException($"{settings.Out} is a folder.", "Pass the suite file to write inside it, e.g. -o suites/mine.yaml.");
         if (File.Exists(settings.Out) && !settings.Force)
             throw new EvalKitException($"{settings.Out} already exists.", "Pass --force to overwrite it, or choose another --out.");
         var result = DatasetFormats.Import(importer.Format, settings.Path, options);
         foreach (var problem in result.Problems.Take(ProblemsShown))
-            console.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(problem.ToString())}");
+            console.MarkupLine($"[yellow]skipped:[/] {TerminalText.Escape(problem.ToString())}");
         if (result.Problems.Count > ProblemsShown)
             console.MarkupLine($"[yellow]skipped:[/] {result.Problems.Count - ProblemsShown} more row(s).");
         if (result.Cases.Count == 0)
@@ -106,8 +110,17 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
             throw new EvalKitException($"The imported suite would not be valid: {e.Diagnostics[0].Message}",
                 "Choose a scorer that fits the cases (--scorer), or map the fields it needs (--map expected=FIELD).");
         }
-        AtomicFile.WriteAllText(settings.Out!, yaml);
-        console.MarkupLine($"[green]wrote[/] {Markup.Escape(settings.Out!)}: suite '{Markup.Escape(suite.Id)}', {suite.Cases.Count} case(s)"
+        try
+        {
+            if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(settings.Out!)) is { } folder)
+                Directory.CreateDirectory(folder);
+            AtomicFile.WriteAllText(settings.Out!, yaml);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.CannotWrite(settings.Out!, ex);
+        }
+        console.MarkupLine($"[green]wrote[/] {TerminalText.Escape(settings.Out!)}: suite '{TerminalText.Escape(suite.Id)}', {suite.Cases.Count} case(s)"
             + (result.Problems.Count > 0 ? $", {result.Problems.Count} row(s) skipped." : "."));
         return ExitCodes.Ok;
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Llama.Gguf;
 using Spectre.Console;
@@ -21,12 +22,10 @@ public sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Sett
     {
         foreach (var path in settings.Models)
         {
-            if (!File.Exists(path))
-                throw Errors.PathNotFound("Model file", path, "Pass the path of a .gguf file.");
             var summary = GgufModelSummary.Read(path);
             var table = new Table().HideHeaders().AddColumns("field", "value");
             void Row(string field, object? value) =>
-                table.AddRow(field, Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } text ? text : "-"));
+                table.AddRow(field, TerminalText.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } text ? text : "-"));
             Row("architecture", summary.Architecture);
             Row("name", summary.Name);
             Row("parameters", summary.ParameterCount.ToString("N0", CultureInfo.InvariantCulture));
@@ -40,7 +39,7 @@ public sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Sett
             Row("chat template", summary.ChatTemplate is null ? "none" : $"yes ({summary.ChatTemplate.Length} chars)");
             if (summary.IsVocabOnly)
                 Row("note", "vocabulary only: no weights, cannot generate");
-            console.MarkupLine($"[bold]{Markup.Escape(path)}[/]");
+            console.MarkupLine($"[bold]{TerminalText.Escape(path)}[/]");
             console.Write(table);
         }
         return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Suites;
 using Spectre.Console;
@@ -24,11 +25,11 @@ public sealed class ListCommand(IAnsiConsole console) : Command<ListCommand.Sett
         foreach (var suite in suites)
         {
             table.AddRow(
-                Markup.Escape(suite.Id),
+                TerminalText.Escape(suite.Id),
                 suite.Kind.ToString().ToLowerInvariant(),
                 suite.Cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(suite.Scorer.Type),
-                Markup.Escape(suite.SourcePath));
+                TerminalText.Escape(suite.Scorer.Type),
+                TerminalText.Escape(suite.SourcePath));
         }
         console.Write(table);
         console.MarkupLine($"{suites.Count} suite(s), {suites.Sum(s => s.Cases.Count)} case(s).");

@@ -9,10 +9,12 @@ namespace EvalKit.Cli.Commands;
 public abstract class LocalModelSettings : CommandSettings
 {
     [CommandOption("-t|--threads <N>")]
+    [Bounds(1, 1024)]
     [Description("CPU threads for llama.cpp. Default: half the logical cores (OpenMP threads spin, so fewer is often faster).")]
     public int? Threads { get; init; }
 
     [CommandOption("-c|--ctx <N>")]
+    [Bounds(1, 1048576)]
     [Description("Context size in tokens. Default: 2048, capped at the model's trained context.")]
     public int? ContextSize { get; init; }
 
@@ -22,6 +24,7 @@ public abstract class LocalModelSettings : CommandSettings
     public string Device { get; init; } = "cpu";
 
     [CommandOption("--gpu-layers <N>")]
+    [Bounds(0, 100000)]
     [Description("Layers to offload to the GPU with --device cuda|auto. Default: all.")]
     public int? GpuLayers { get; init; }
 
@@ -31,10 +34,6 @@ public abstract class LocalModelSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (Threads is <= 0)
-            return ValidationResult.Error("--threads must be at least 1.");
-        if (ContextSize is < 1)
-            return ValidationResult.Error("--ctx must be a positive number of tokens.");
         if (!LocalModelOptions.TryParseDevice(Device, out _))
             return ValidationResult.Error($"--device must be cpu, cuda or auto, not '{Device}'.");
         return ValidationResult.Success();

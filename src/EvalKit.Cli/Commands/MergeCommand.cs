@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using EvalKit.Cli.Output;
 using EvalKit.Core;
+using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,9 +27,10 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        WarningLines.Write(console, [.. settings.Runs.Where(Directory.Exists).SelectMany(run => SamplesReader.ReadFile(run).Warnings)]);
         var result = RunMerger.Merge(settings.Runs, settings.Out!);
         SummaryTable.Write(console, result.Metrics);
-        console.MarkupLine($"Merged {settings.Runs.Length} shard(s) into [blue]{Markup.Escape(result.Directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
+        console.MarkupLine($"Merged {settings.Runs.Length} shard(s) into [blue]{TerminalText.Escape(result.Directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
         return ExitCodes.Ok;
     }
 }

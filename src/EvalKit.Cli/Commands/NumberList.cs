@@ -6,12 +6,12 @@ namespace EvalKit.Cli.Commands;
 internal static class NumberList
 {
     /// <summary>The numbers of <paramref name="text"/>, or null when a part is not a whole number of at least <paramref name="minimum"/>.</summary>
-    public static List<int>? Parse(string text, int minimum)
+    public static List<int>? Parse(string text, int minimum, int maximum = int.MaxValue)
     {
         var numbers = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < minimum)
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < minimum || number > maximum)
                 return null;
             numbers.Add(number);
         }

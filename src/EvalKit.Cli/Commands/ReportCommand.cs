@@ -25,12 +25,13 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
     {
         var gates = settings.Gates();
         var runs = settings.Runs.Select(RunData.Load).ToList();
+        WarningLines.Write(console, [.. runs.SelectMany(r => r.Warnings)]);
         var report = GateSettings.WithGates(ReportData.FromRuns(runs, settings.Title), gates);
         var output = settings.Out ?? Path.Combine("reports", runs[^1].RunId);
         cancellationToken.ThrowIfCancellationRequested();
 
         var files = ReportWriterCatalog.WriteAll(report, output);
-        console.MarkupLine($"Report: [blue]{Markup.Escape(Path.Combine(output, HtmlReportWriter.FileName))}[/] ({files.Count} files, {report.Samples.Count} samples)");
+        console.MarkupLine($"Report: [blue]{TerminalText.Escape(Path.Combine(output, HtmlReportWriter.FileName))}[/] ({files.Count} files, {report.Samples.Count} samples)");
         GateTable.Write(console, report);
         return report.GatesPassed ? ExitCodes.Ok : ExitCodes.GateFailed;
     }

@@ -43,6 +43,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         public string Out { get; init; } = "results";
 
         [CommandOption("--repeats <N>")]
+        [Bounds(1, 10000)]
         [Description("Run each case N times with seeds seed, seed+1, ... (use temperature > 0 in the suite); metrics add pass@k and per-case variance. Default: 1, or the resumed run's own.")]
         public int? Repeats { get; init; }
 
@@ -51,6 +52,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         public string? Resume { get; init; }
 
         [CommandOption("--parallel <N>")]
+        [Bounds(1, 1024)]
         [Description("Cases at once. Local models decode groups of N as parallel sequences in one llama.cpp context: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from the batch start. Endpoints keep N requests in flight, the next case starting as any ends (see docs/remote.md).")]
         [DefaultValue(1)]
         public int Parallel { get; init; } = 1;
@@ -68,10 +70,6 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
         public override ValidationResult Validate()
         {
-            if (Parallel < 1)
-                return ValidationResult.Error("--parallel must be at least 1.");
-            if (Repeats is < 1)
-                return ValidationResult.Error("--repeats must be at least 1.");
             if (Resume is not null)
                 return base.Validate();
             if (Suites.Length == 0)
@@ -94,6 +92,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var recorded = settings.Resume is null ? null : RunDirectory.Open(settings.Resume).ReadManifest();
+        if (settings.Resume is not null && !settings.Worker)
+            WarningLines.Write(console, SamplesReader.ReadFile(settings.Resume).Warnings);
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
         var config = ProjectConfig.Load(Directory.GetCurrentDirectory());
         var models = settings.Models.Length > 0 || recorded is null ? config.Resolve(settings.Models) : recorded.ModelSpecs;
@@ -137,8 +137,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
         SummaryTable.Write(console, directory.ReadMetrics());
         if (cache is not null && SamplesReader.Read(directory.Path).Count(s => s.Cached) is > 0 and var cached)
-            console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({Markup.Escape(cache.Path)}; --no-cache to regenerate)[/].");
-        console.MarkupLine($"Results: [blue]{Markup.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
+            console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({TerminalText.Escape(cache.Path)}; --no-cache to regenerate)[/].");
+        console.MarkupLine($"Results: [blue]{TerminalText.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
         return ExitCodes.Ok;
     }
 

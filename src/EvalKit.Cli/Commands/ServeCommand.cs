@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Llama;
 using EvalKit.Remote.Serving;
@@ -17,6 +18,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         public string Model { get; init; } = "";
 
         [CommandOption("-p|--port <N>")]
+        [Bounds(0, 65535)]
         [Description("TCP port to listen on (0 picks a free one).")]
         [DefaultValue(8080)]
         public int Port { get; init; } = 8080;
@@ -29,13 +31,6 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         [CommandOption("--name <NAME>")]
         [Description("The model name clients send. Default: the file name without extension.")]
         public string? Name { get; init; }
-
-        public override ValidationResult Validate()
-        {
-            if (Port is < 0 or > 65535)
-                return ValidationResult.Error($"--port must be between 0 and 65535, not {Port}.");
-            return base.Validate();
-        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -47,7 +42,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         await using var backend = await LlamaBackend.LoadAsync(settings.ToLocalOptions().For(path, name), cancellationToken);
         await using var server = await OpenAiServer.StartAsync(backend, new OpenAiServerOptions { Host = settings.Host, Port = settings.Port }, cancellationToken);
 
-        console.MarkupLine($"Serving [green]{Markup.Escape(server.ModelName)}[/] ({Markup.Escape(backend.Info.Details.GetValueOrDefault("native_library", backend.Info.Backend))}) at [blue]{Markup.Escape(server.BaseAddress.ToString())}[/]");
+        console.MarkupLine($"Serving [green]{TerminalText.Escape(server.ModelName)}[/] ({TerminalText.Escape(backend.Info.Details.GetValueOrDefault("native_library", backend.Info.Backend))}) at [blue]{TerminalText.Escape(server.BaseAddress.ToString())}[/]");
         console.MarkupLine("POST /v1/completions, POST /v1/chat/completions, GET /v1/models. Press Ctrl+C to stop.");
         try
         {

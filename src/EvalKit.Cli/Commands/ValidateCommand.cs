@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Suites;
 using Spectre.Console;
@@ -26,7 +27,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateComm
             return ExitCodes.Ok;
         }
         foreach (var diagnostic in diagnostics)
-            console.WriteLine(diagnostic.ToString());
+            console.WriteLine(TerminalText.Clean(diagnostic.ToString()));
         console.MarkupLine($"[red]{diagnostics.Count} problem(s).[/] The format is described in docs/suites.md.");
         return ExitCodes.BadInput;
     }

@@ -35,7 +35,7 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
                 ? [$"the environment variable {variable} that should hold its API key is not set"]
                 : [];
         }
-        if (!File.Exists(source.Path))
+        if (!File.Exists(source.Path) && !Directory.Exists(source.Path))
             return [$"model file not found: {source.Path} (pass a .gguf file; ./run-eval.sh with no arguments builds the demo models)"];
         try
         {

@@ -20,9 +20,9 @@ public static class BenchTable
         {
             table.AddRow(
             [
-                Markup.Escape(r.Model), Size(r.SizeBytes), Params(r.Params), Markup.Escape(r.Backend), Invariant($"{r.Threads}"),
+                TerminalText.Escape(r.Model), Size(r.SizeBytes), Params(r.Params), TerminalText.Escape(r.Backend), Invariant($"{r.Threads}"),
                 .. batches ? new[] { Invariant($"{r.NBatch}"), Invariant($"{r.NUbatch}") } : [], .. layers ? new[] { Invariant($"{r.NGpuLayers}") } : [],
-                Markup.Escape(r.Test), r.Variant, Rate(r), Invariant($"{r.AvgTtftMs:F2}"), r.RelativeToBare is { } ratio ? Invariant($"{ratio:P1}") : "",
+                TerminalText.Escape(r.Test), r.Variant, Rate(r), Invariant($"{r.AvgTtftMs:F2}"), r.RelativeToBare is { } ratio ? Invariant($"{ratio:P1}") : "",
             ]);
         }
         return table;
@@ -35,7 +35,7 @@ public static class BenchTable
         foreach (var r in report.Evaluation)
         {
             table.AddRow(
-                Markup.Escape(r.Model), Markup.Escape(r.Backend), Invariant($"{r.Threads}"), Invariant($"{r.Cases} × ≤{r.MaxTokens} tok"), r.Variant,
+                TerminalText.Escape(r.Model), TerminalText.Escape(r.Backend), Invariant($"{r.Threads}"), Invariant($"{r.Cases} × ≤{r.MaxTokens} tok"), r.Variant,
                 Invariant($"{r.AvgCasesPerSecond:F2} ± {r.StddevCasesPerSecond:F2}"), Invariant($"{r.AvgGeneratedTokensPerSecond:F1}"),
                 r.SpeedupOverSequential is { } speedup ? Invariant($"{speedup:F2}x") : "",
                 r.IdenticalToSequential switch { true => "yes", false => Invariant($"no ({r.DifferingCases} differ)"), null => "" });
@@ -59,14 +59,14 @@ public static class BenchTable
         for (var i = 0; i < reports.Count; i++)
         {
             var host = reports[i].Host;
-            table.AddColumn(Markup.Escape($"{names[i]}\n{host.Cpu} ({host.LogicalCores} cores)\n{reports[i].NativeLibrary?.Name ?? "endpoint sweep"}, {reports[i].Gpu?.Name ?? "no GPU"}"));
+            table.AddColumn(TerminalText.Escape($"{names[i]}\n{host.Cpu} ({host.LogicalCores} cores)\n{reports[i].NativeLibrary?.Name ?? "endpoint sweep"}, {reports[i].Gpu?.Name ?? "no GPU"}"));
         }
         var keys = reports.SelectMany(r => r.Results).Select(r => (r.Model, r.Test, r.Variant, r.Threads)).Distinct().ToList();
         foreach (var key in keys)
         {
             var cells = reports.Select(report =>
                 report.Results.FirstOrDefault(r => (r.Model, r.Test, r.Variant, r.Threads) == key) is { } row ? Rate(row) + $" (t{row.Threads})" : "-");
-            table.AddRow([Markup.Escape(key.Model), key.Test, key.Variant, .. cells]);
+            table.AddRow([TerminalText.Escape(key.Model), key.Test, key.Variant, .. cells]);
         }
         var evaluationKeys = reports.SelectMany(r => r.Evaluation).Select(r => (r.Model, r.Cases, r.Variant, r.Threads)).Distinct().ToList();
         foreach (var key in evaluationKeys)
@@ -75,7 +75,7 @@ public static class BenchTable
                 report.Evaluation.FirstOrDefault(r => (r.Model, r.Cases, r.Variant, r.Threads) == key) is { } row
                     ? Invariant($"{row.AvgCasesPerSecond:F2} ± {row.StddevCasesPerSecond:F2} cases/s (t{row.Threads})")
                     : "-");
-            table.AddRow([Markup.Escape(key.Model), Invariant($"eval{key.Cases}"), key.Variant, .. cells]);
+            table.AddRow([TerminalText.Escape(key.Model), Invariant($"eval{key.Cases}"), key.Variant, .. cells]);
         }
         return table;
     }

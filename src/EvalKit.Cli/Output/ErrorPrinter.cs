@@ -12,12 +12,12 @@ public static class ErrorPrinter
         switch (exception)
         {
             case EvalKitException known:
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(known.Message)}");
+                console.MarkupLine($"[red]error:[/] {TerminalText.Escape(known.Message)}");
                 if (known.Hint is not null)
-                    console.MarkupLine($"[grey]hint:[/] {Markup.Escape(known.Hint)}");
+                    console.MarkupLine($"[grey]hint:[/] {TerminalText.Escape(known.Hint)}");
                 return known.ExitCode;
             case CommandAppException parse:
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(parse.Message)}");
+                console.MarkupLine($"[red]error:[/] {TerminalText.Escape(parse.Message)}");
                 console.MarkupLine("[grey]hint:[/] run 'evalkit --help' or 'evalkit COMMAND --help' for usage and examples.");
                 return ExitCodes.BadInput;
             case OperationCanceledException:
@@ -25,7 +25,7 @@ public static class ErrorPrinter
                 return ExitCodes.Cancelled;
             default:
                 console.MarkupLine("[red]internal error (a bug in EvalKit; please report it with this trace):[/]");
-                console.WriteLine(exception.ToString());
+                console.WriteLine(TerminalText.Clean(exception.ToString()));
                 return ExitCodes.RuntimeFailure;
         }
     }

@@ -12,11 +12,11 @@ public static class GateTable
             return;
         foreach (var gate in report.Gates)
         {
-            console.MarkupLine($"{(gate.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")} {Markup.Escape(gate.Gate.ToString())}");
+            console.MarkupLine($"{(gate.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")} {TerminalText.Escape(gate.Gate.ToString())}");
             if (gate.Problem is not null)
-                console.MarkupLine($"     {Markup.Escape(gate.Problem)}");
+                console.MarkupLine($"     {TerminalText.Escape(gate.Problem)}");
             foreach (var check in gate.Checks)
-                console.MarkupLine($"     {(check.Passed ? "[green]✓[/]" : "[red]✗[/]")} {Markup.Escape(check.Reason)}");
+                console.MarkupLine($"     {(check.Passed ? "[green]✓[/]" : "[red]✗[/]")} {TerminalText.Escape(check.Reason)}");
         }
         var failed = report.Gates.Count(g => !g.Passed);
         console.MarkupLine(failed == 0

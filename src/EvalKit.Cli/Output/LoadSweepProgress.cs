@@ -31,7 +31,7 @@ public static class LoadSweepProgress
             {
                 if (!_tasks.TryGetValue((value.Concurrency, value.RequestRate), out var task))
                     _tasks[(value.Concurrency, value.RequestRate)] = task = context.AddTask("", maxValue: value.Total);
-                task.Description = Markup.Escape(Name(value));
+                task.Description = TerminalText.Escape(Name(value));
                 task.Value = Math.Max(task.Value, value.Completed);
             }
         }

@@ -15,7 +15,7 @@ public static class LoadSweepTable
     public static Table Create(EndpointBench sweep)
     {
         var table = new Table()
-            .Title(Markup.Escape($"{sweep.Url} {sweep.Model}: {sweep.PromptWords}-word prompts, max_tokens {sweep.MaxTokens}, {sweep.RequestsPerLevel} requests/level"
+            .Title(TerminalText.Escape($"{sweep.Url} {sweep.Model}: {sweep.PromptWords}-word prompts, max_tokens {sweep.MaxTokens}, {sweep.RequestsPerLevel} requests/level"
                 + (sweep.Slo is { } slo ? $", SLO {slo}" : "")))
             .AddColumn(sweep.Load == "open" ? "request rate (/s)" : "concurrency");
         foreach (var level in sweep.Levels)
@@ -57,7 +57,7 @@ public static class LoadSweepTable
     private static string Level(LoadLevel level) => level.RequestRate is { } rate ? Rate(rate) : Invariant($"{level.Concurrency}");
 
     private static void Row(Table table, EndpointBench sweep, string name, Func<LoadLevel, string> cell) =>
-        table.AddRow([Markup.Escape(name), .. sweep.Levels.Select(l => Markup.Escape(cell(l)))]);
+        table.AddRow([TerminalText.Escape(name), .. sweep.Levels.Select(l => TerminalText.Escape(cell(l)))]);
 
     private static void Latency(Table table, EndpointBench sweep, string name, Func<LoadLevel, TimingDistribution?> summary)
     {
@@ -73,7 +73,7 @@ public static class LoadSweepTable
         var table = new Table().Title("endpoint load sweeps: req/s · out tok/s · TTFT p50 ms · TPOT p50 ms").AddColumn("level");
         var sweeps = reports.Select((report, i) => (report, name: names[i])).Where(r => r.report.Endpoint is not null).ToList();
         foreach (var (report, name) in sweeps)
-            table.AddColumn(Markup.Escape($"{name}\n{report.Endpoint!.Url} {report.Endpoint.Model}\n{report.Host.Cpu} ({report.Host.LogicalCores} cores)"));
+            table.AddColumn(TerminalText.Escape($"{name}\n{report.Endpoint!.Url} {report.Endpoint.Model}\n{report.Host.Cpu} ({report.Host.LogicalCores} cores)"));
         var levels = sweeps.SelectMany(s => s.report.Endpoint!.Levels).OrderBy(l => l.RequestRate is null ? 0 : 1).ThenBy(l => l.Concurrency).ThenBy(l => l.RequestRate)
             .Select(LevelName).Distinct();
         foreach (var name in levels)
@@ -81,7 +81,7 @@ public static class LoadSweepTable
             var cells = sweeps.Select(s => s.report.Endpoint!.Levels.FirstOrDefault(l => LevelName(l) == name) is { } level
                 ? Invariant($"{level.RequestThroughput:F2} · {level.OutputThroughput:F1} · ") + $"{Ms(level.TtftMs?.P50)} · {Ms(level.TpotMs?.P50)}"
                 : "-");
-            table.AddRow([Markup.Escape(name), .. cells]);
+            table.AddRow([TerminalText.Escape(name), .. cells]);
         }
         return table;
     }

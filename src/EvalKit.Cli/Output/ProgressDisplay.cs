@@ -30,8 +30,8 @@ public static class ProgressDisplay
                 var progress = new Progress<RunProgress>(p =>
                 {
                     if (!tasks.TryGetValue(p.Model, out var task))
-                        tasks[p.Model] = task = context.AddTask(Markup.Escape(p.Model), maxValue: p.Total);
-                    task.Description = Markup.Escape(Describe(p));
+                        tasks[p.Model] = task = context.AddTask(TerminalText.Escape(p.Model), maxValue: p.Total);
+                    task.Description = TerminalText.Escape(Describe(p));
                     task.Value = p.Completed;
                 });
                 return await work(progress);
@@ -62,7 +62,7 @@ public static class ProgressDisplay
             }
             if (value.Phase == RunProgress.Loading)
             {
-                console.WriteLine($"[{value.Model}] loading model");
+                console.WriteLine(TerminalText.Clean($"[{value.Model}] loading model"));
                 return;
             }
             var decile = value.Total == 0 ? 10 : value.Completed * 10 / value.Total;
@@ -73,7 +73,7 @@ public static class ProgressDisplay
             var rate = value.Completed / Math.Max(elapsed.TotalSeconds, 1e-3);
             var eta = rate > 0 ? TimeSpan.FromSeconds((value.Total - value.Completed) / rate) : TimeSpan.Zero;
             var source = value.Phase == RunProgress.Cached ? " (answering from cache)" : "";
-            console.WriteLine($"[{value.Model}] {value.Completed}/{value.Total} cases ({rate:F1}/s, ETA {eta:mm\\:ss}) {value.Suite}{source}");
+            console.WriteLine(TerminalText.Clean($"[{value.Model}] {value.Completed}/{value.Total} cases ({rate:F1}/s, ETA {eta:mm\\:ss}) {value.Suite}{source}"));
         }
     }
 }

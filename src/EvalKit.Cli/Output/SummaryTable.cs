@@ -19,15 +19,15 @@ public static class SummaryTable
         var models = metrics.Suites.Select(m => m.Model).Distinct().ToList();
         var table = new Table().Title("Summary: metric [[95% CI]]").AddColumn("suite / metric").AddColumn(new TableColumn("n").RightAligned());
         foreach (var model in models)
-            table.AddColumn(new TableColumn(Markup.Escape(model)).RightAligned());
+            table.AddColumn(new TableColumn(TerminalText.Escape(model)).RightAligned());
         var comparisons = metrics.Comparisons.Select(c => (c.Baseline, c.Candidate)).Distinct().ToList();
         foreach (var (baseline, candidate) in comparisons)
-            table.AddColumn(new TableColumn(Markup.Escape($"{candidate} −\n{baseline}")).RightAligned());
+            table.AddColumn(new TableColumn(TerminalText.Escape($"{candidate} −\n{baseline}")).RightAligned());
 
         foreach (var suite in metrics.Suites.GroupBy(m => m.Suite))
         {
-            table.AddRow(new Markup($"[bold]{Markup.Escape(suite.Key)}[/]"));
-            var row = new List<string> { Indent + Markup.Escape(suite.First().Metric), suite.Max(m => m.Samples).ToString(CultureInfo.InvariantCulture) };
+            table.AddRow(new Markup($"[bold]{TerminalText.Escape(suite.Key)}[/]"));
+            var row = new List<string> { Indent + TerminalText.Escape(suite.First().Metric), suite.Max(m => m.Samples).ToString(CultureInfo.InvariantCulture) };
             foreach (var model in models)
                 row.Add(suite.FirstOrDefault(m => m.Model == model) is { } m ? Cell(m) : "-");
             foreach (var (baseline, candidate) in comparisons)
@@ -36,10 +36,10 @@ public static class SummaryTable
             table.AddRow(row.ToArray());
             foreach (var name in KindMetricLabels.Shown(suite))
             {
-                var kindRow = new List<string> { Indent + Markup.Escape(KindMetricLabels.Label(name)), "" };
+                var kindRow = new List<string> { Indent + TerminalText.Escape(KindMetricLabels.Label(name)), "" };
                 foreach (var model in models)
                     kindRow.Add(suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(name) is { } k
-                        ? Markup.Escape(KindCell(k, KindMetricLabels.Unit(name))) : "-");
+                        ? TerminalText.Escape(KindCell(k, KindMetricLabels.Unit(name))) : "-");
                 kindRow.AddRange(comparisons.Select(_ => ""));
                 table.AddRow(kindRow.ToArray());
             }
@@ -73,14 +73,14 @@ public static class SummaryTable
     {
         var e = m.Estimate;
         var text = e.N == 0 ? "n/a" : $"{NumberText.Fixed(e.Value * 100, 1)}%\n[{NumberText.Fixed(e.Low * 100, 0)}–{NumberText.Fixed(e.High * 100, 0)}]";
-        return Markup.Escape(text) + (m.Errors > 0 ? $"\n[red]{m.Errors} failed[/]" : "");
+        return TerminalText.Escape(text) + (m.Errors > 0 ? $"\n[red]{m.Errors} failed[/]" : "");
     }
 
     private static string Difference(PairedDifference d)
     {
         if (d.N == 0)
             return "n/a";
-        var text = Markup.Escape($"{NumberText.Fixed(d.Difference * 100, 1, plus: true)}pp\n" +
+        var text = TerminalText.Escape($"{NumberText.Fixed(d.Difference * 100, 1, plus: true)}pp\n" +
             $"[{NumberText.Fixed(d.Low * 100, 0, plus: true)}–{NumberText.Fixed(d.High * 100, 0, plus: true)}]\n" +
             Invariant($"p={d.McNemarP:0.###}"));
         return d.Verdict switch

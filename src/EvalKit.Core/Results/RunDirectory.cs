@@ -88,8 +88,11 @@ public sealed class RunDirectory
 
     public static RunDirectory Open(string path)
     {
-        if (!File.Exists(System.IO.Path.Combine(path, RunManifest.FileName)))
+        if (!Directory.Exists(path))
             throw Errors.PathNotFound("Run folder", path, $"A run folder holds {RunManifest.FileName}; pass a folder under results/.");
+        if (!File.Exists(System.IO.Path.Combine(path, RunManifest.FileName)))
+            throw new EvalKitException($"{path} is not a run folder: it has no {RunManifest.FileName}.",
+                "Pass a folder written by 'evalkit run' (results/<run-id>); a run folder without run.json cannot be read or resumed.");
         return new RunDirectory(path, System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(path)));
     }
 

@@ -12,8 +12,15 @@ public static class GgufReader
 {
     public static GgufFile Read(string path)
     {
-        if (!File.Exists(path))
+        if (Directory.Exists(path))
+            throw new EvalKitException($"{path} is a directory, not a model file.", "Pass the path of a .gguf file inside it.");
+        var info = new FileInfo(path);
+        if (!info.Exists)
             throw new EvalKitException($"Model file not found: {path}", "Check the path; GGUF model files usually end in .gguf.");
+        // A pipe or a device reports no length, and opening a pipe blocks until something writes to it.
+        if (info.Length == 0)
+            throw new EvalKitException($"{path} is empty or not a regular file (a pipe or a device), so it is not a GGUF model.",
+                "Pass the path of a .gguf model file.");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         return Read(stream, path);
     }

@@ -26,7 +26,9 @@ internal static class DefaultsBuilder
             result = result with { Seed = s };
         if (fields.Optional("stop") is { } stop && YamlValues.TextList(stop, "stop", single: true, bag) is { } stops)
         {
-            if (stops.Any(x => x.Length == 0))
+            if (stops.Count == 0)
+                bag.Add(stop, "'stop' must not be an empty list", "leave 'stop' out for no stop strings, or give at least one");
+            else if (stops.Any(x => x.Length == 0))
                 bag.Add(stop, "'stop' strings must not be empty", "remove the empty entry");
             result = result with { Stop = stops };
         }

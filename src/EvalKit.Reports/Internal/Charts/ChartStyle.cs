@@ -89,5 +89,5 @@ internal static class ChartStyle
     }
 
     public static ChartImage Render(Plot plot, string id, string title, string caption) =>
-        new(id, title, caption, plot.GetSvgXml(Width, Height), plot.GetImageBytes(Width, Height, ImageFormat.Png));
+        new(id, title, caption, XmlText.Clean(plot.GetSvgXml(Width, Height)), plot.GetImageBytes(Width, Height, ImageFormat.Png));
 }
