@@ -37,6 +37,7 @@ public sealed class AnswerExtractionTests
     [InlineData("$\\boxed{C}$")]
     [InlineData("Réponse : C")]
     [InlineData("我认为答案应该是C。")]
+    [InlineData("C是对的。选项A对应火星。")]
     [InlineData("Answer: Ｃ")]
     [InlineData("I wouldn't choose A. I choose C.")]
     public void A_letter_stated_in_everyday_phrasing_is_extracted(string reply)

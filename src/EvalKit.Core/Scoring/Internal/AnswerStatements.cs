@@ -79,7 +79,7 @@ internal static partial class AnswerStatements
     private static partial Regex Declared { get; }
 
     [GeneratedRegex("(?:正确答案|最终答案|答案|选项|应选|应该选|我选|选择|选|答)(?:应该|应当|就|是|为|[：:\\s(\\[*（【]){0,8}" + Letters
-        + "|(?<l>[a-z])(?![a-z0-9])[)）]?(?:项|选项)?(?:是)?(?:正确|对)的?", Loose)]
+        + "|(?<l>[a-z])(?![a-z0-9])[)）]?(?:项|选项)?(?:是)?(?:正确|对(?=[的。，！,.!\\s]|$))", Loose)]
     private static partial Regex Chinese { get; }
 
     [GeneratedRegex(@"(?:réponse|respuesta|resposta|antwort|risposta|jawaban|jibu|cevap|ответ|答え|回答|解答|정답|답변|उत्तर)\s{0,4}[:：]" + Letters, Loose)]
