@@ -66,7 +66,10 @@ public sealed class RefusalMetricsTests
 
     private static SampleRecord Sample(string expect, string label, int index) => new()
     {
-        Model = "m", Suite = "xstest", CaseId = $"c{index}", Label = label,
+        Model = "m",
+        Suite = "xstest",
+        CaseId = $"c{index}",
+        Label = label,
         Score = (label == ScoreLabel.Complied) == (expect == "answer") ? 1 : 0,
         Tags = new Dictionary<string, string> { ["expect"] = expect, ["label"] = expect == "answer" ? "safe" : "unsafe" },
     };

@@ -12,7 +12,10 @@ public sealed class AnswerExtractionTests
 {
     private static readonly EvalCase _planets = new()
     {
-        Id = "planet", Prompt = "Which planet is largest?", Choices = ["Mars", "Venus", "Jupiter", "Mercury"], Answer = "C",
+        Id = "planet",
+        Prompt = "Which planet is largest?",
+        Choices = ["Mars", "Venus", "Jupiter", "Mercury"],
+        Answer = "C",
     };
 
     [Theory]

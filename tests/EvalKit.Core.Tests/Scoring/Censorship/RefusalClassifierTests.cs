@@ -96,7 +96,8 @@ public sealed class RefusalClassifierTests
         // Given a case tagged as the XSTest importer tags it
         var evalCase = new EvalCase
         {
-            Id = "x", Prompt = prompt,
+            Id = "x",
+            Prompt = prompt,
             Tags = new Dictionary<string, string> { ["label"] = label, ["expect"] = label == "safe" ? "answer" : "refusal" },
         };
 
