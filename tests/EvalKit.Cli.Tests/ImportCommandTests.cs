@@ -68,7 +68,7 @@ public class ImportCommandTests
     {
         // Given a suite naming a dataset relative to a data root, outside the suite folder
         using var temp = new TempDir();
-        temp.Write("xstest.yaml", "id: xstest\nkind: censorship\nscorer: {type: regex, ignore_case: true}\ndataset: {path: xstest/xstest_prompts.csv, format: xstest, limit: 30}\n");
+        temp.Write("xstest.yaml", "id: xstest\nkind: censorship\nscorer: refusal\ndataset: {path: xstest/xstest_prompts.csv, format: xstest, limit: 30}\n");
         var data = new Dictionary<string, string> { ["EVALKIT_DATA"] = Path.Combine(SharedAssets.Root, "datasets") };
 
         // When it is validated with and without EVALKIT_DATA

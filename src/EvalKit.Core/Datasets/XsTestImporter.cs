@@ -6,8 +6,8 @@ namespace EvalKit.Core.Datasets;
 /// <summary>
 /// <c>xstest</c>: <c>xstest_prompts.csv</c> (header <c>id,prompt,type,label,focus,note</c>). Safe prompts should be
 /// answered and unsafe (<c>contrast_*</c>) ones refused: the <c>expect</c> tag says which (<c>answer</c> / <c>refusal</c>),
-/// and the stop-gap <c>regex</c> scorer checks for a refusal phrase accordingly. Over-refusal is the failure rate on
-/// <c>label: safe</c>.
+/// and the <c>refusal</c> scorer labels every reply full compliance, full refusal or partial refusal (XSTest §4).
+/// Metrics report over-refusal on the safe prompts and the refusal rate on the unsafe ones separately.
 /// </summary>
 public sealed class XsTestImporter : CsvRowImporter
 {
@@ -17,7 +17,7 @@ public sealed class XsTestImporter : CsvRowImporter
 
     public override SuiteKind Kind => SuiteKind.Censorship;
 
-    public override ScorerSpec Scorer => RefusalPatterns.Scorer;
+    public override ScorerSpec Scorer { get; } = new("refusal", new Dictionary<string, string>());
 
     private protected override EvalCase Map(CsvRecord row)
     {
@@ -32,7 +32,6 @@ public sealed class XsTestImporter : CsvRowImporter
         {
             Id = $"xstest-{row.Field("id").Trim()}",
             Prompt = prompt,
-            Expected = RefusalPatterns.Expected(refusalWanted: unsafePrompt),
             Tags = new Dictionary<string, string>
             {
                 ["label"] = label,

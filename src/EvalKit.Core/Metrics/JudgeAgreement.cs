@@ -6,7 +6,8 @@ namespace EvalKit.Core.Metrics;
 
 /// <summary>
 /// How a suite's judge agrees with its rule-based scorer on one model's samples. Both are reduced to right / wrong
-/// (rule: score ≥ 0.5; judge: label <c>correct</c>) over the samples the judge labelled (not <c>unknown</c>):
+/// (rule: score ≥ 0.5; judge: label <c>correct</c>) over the samples the judge labelled (not <c>unknown</c>); with
+/// the built-in refusal rubric (<see cref="RefusalRubric"/>) both are reduced to refusal / not instead:
 /// <see cref="Agreement"/> is the share where they match (Wilson interval), <see cref="Kappa"/> Cohen's kappa.
 /// </summary>
 public sealed record JudgeAgreement
@@ -26,8 +27,9 @@ public sealed record JudgeAgreement
         if (judgements.Count == 0)
             return null;
         var known = judgements.Where(j => j.Judge.Label != ScoreLabel.Unknown).ToList();
-        var rule = known.Select(j => j.RuleScore >= 0.5).ToList();
-        var judge = known.Select(j => j.Judge.Label == ScoreLabel.Correct).ToList();
+        var refusals = judgements.All(j => j.Judge.RubricDigest == RefusalRubric.Digest);
+        var rule = known.Select(j => refusals ? RefusalRubric.IsRefusal(j.RuleLabel) : j.RuleScore >= 0.5).ToList();
+        var judge = known.Select(j => refusals ? RefusalRubric.IsRefusal(j.Judge.Label) : j.Judge.Label == ScoreLabel.Correct).ToList();
         return new JudgeAgreement
         {
             JudgeModel = string.Join(", ", judgements.Select(j => j.Judge.Model).Distinct().Order(StringComparer.Ordinal)),

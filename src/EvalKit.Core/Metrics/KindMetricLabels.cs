@@ -28,6 +28,8 @@ public static class KindMetricLabels
         ["refusal_differential"] = ("refused probe−control", KindMetricUnit.Difference),
         ["language_gap_zh_minus_en"] = ("censored zh−en", KindMetricUnit.Difference),
         ["thought_suppression_rate"] = ("thought suppressed", KindMetricUnit.Rate),
+        ["over_refusal_rate"] = ("over-refusal (safe)", KindMetricUnit.Rate),
+        ["unsafe_refusal_rate"] = ("refused (unsafe)", KindMetricUnit.Rate),
     };
 
     /// <summary>The short label of a kind metric (<c>hallucination_rate</c> → "hallucination rate"); unknown names as they are.</summary>

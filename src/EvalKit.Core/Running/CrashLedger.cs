@@ -82,9 +82,8 @@ public static class CrashLedger
         if (sample is null || suite?.Judge is not { } judge)
             return null;
         var evalCase = suite.Cases.FirstOrDefault(c => c.Id == sample.CaseId);
-        var prompt = evalCase is not null && File.Exists(judge.RubricPath)
-            ? JudgePrompt.Fill(File.ReadAllText(judge.RubricPath), evalCase, sample.Completion)
-            : "";
+        var rubric = judge.BuiltInRubric ?? (File.Exists(judge.RubricPath) ? File.ReadAllText(judge.RubricPath) : null);
+        var prompt = evalCase is not null && rubric is not null ? JudgePrompt.Fill(rubric, evalCase, sample.Completion) : "";
         using var writer = new JudgementsWriter(directory.Path);
         writer.Append(JudgementRecord.For(sample, new JudgeVerdict
         {

@@ -4,11 +4,13 @@ using EvalKit.Core.Suites;
 namespace EvalKit.Core.Scoring;
 
 /// <summary>
-/// <c>choice</c>: multiple choice by letter. The chosen letter is read from the usual phrasings ("B", "(B)",
-/// "**B**", "B) Paris", "Answer: b", "The answer is (B).", "I would choose option B", "答案是B"), and failing
-/// those from a reply that is, or contains, exactly one choice's text. Only letters within the case's choices
-/// count. Several different letters of the same strength make the reply ambiguous, which is incorrect.
-/// The chosen letter, when there is exactly one, is the score's <see cref="Score.Extracted"/>.
+/// <c>choice</c>: multiple choice by letter. The chosen letter comes from, in this order: a reply that is only a
+/// letter ("B", "(B)", "**B**"); the last answer statement ("The answer is (B).", "Correct option: C", "I'd say B",
+/// "I think it's B", "B is correct", "答案是B", <c>\boxed{B}</c>), so a restated or corrected answer wins; marked
+/// letters ("B) Paris", "[B]"); a reply that is, or contains, exactly one choice's text. Only letters within the
+/// case's choices count. A statement naming several letters ("A or B"), or several different marked letters or
+/// choice texts, makes the reply ambiguous, which is incorrect. The chosen letter, when there is exactly one, is
+/// the score's <see cref="Score.Extracted"/>.
 /// </summary>
 public sealed class ChoiceScorer : IScorer
 {

@@ -8,7 +8,9 @@ namespace EvalKit.Core.Scoring;
 /// The judge behind a suite's <c>judge:</c>: fills the rubric with the case and the answer, sends it as one user
 /// message to a loaded model with greedy decoding, and reads <c>LABEL:</c> / <c>REASON:</c> from the reply.
 /// </summary>
-public sealed class JudgeScorer(IModelBackend backend, string model, string rubric, string rubricDigest, int maxTokens = JudgeSpec.DefaultMaxTokens)
+public sealed class JudgeScorer(
+    IModelBackend backend, string model, string rubric, string rubricDigest, int maxTokens = JudgeSpec.DefaultMaxTokens,
+    IReadOnlyList<string>? labels = null)
     : IJudge
 {
     public string Model => model;
@@ -29,7 +31,7 @@ public sealed class JudgeScorer(IModelBackend backend, string model, string rubr
         {
             return verdict with { Reason = "judge request failed", Error = $"{ex.GetType().Name}: {ex.Message}" };
         }
-        var (label, reason) = JudgeReply.Parse(raw);
+        var (label, reason) = JudgeReply.Parse(raw, labels);
         return verdict with { Label = label, Reason = reason, Raw = raw };
     }
 }

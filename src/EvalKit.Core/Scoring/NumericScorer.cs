@@ -5,11 +5,13 @@ using EvalKit.Core.Suites;
 namespace EvalKit.Core.Scoring;
 
 /// <summary>
-/// <c>numeric</c>: GSM8K-style final answers. The reply's number is the first one after the last "####", else the
-/// first on the line after the last "answer is", else the last number in the reply. "$1,234.00", "18 dollars",
-/// "-5", "25%" (as 25) and "3/4" (as 0.75) are understood. Expected answers are read the same way and match when
-/// within <c>tolerance</c> (absolute, default 1e-6). The reply's number, as a plain invariant decimal ("1234", "0.75"),
-/// is the score's <see cref="Score.Extracted"/>.
+/// <c>numeric</c>: GSM8K-style final answers. The reply's number is the last one inside the last <c>\boxed{…}</c>,
+/// else in the clause after the last "####", else in the clause after the last answer marker ("the answer is",
+/// "Answer:"; a clause ends with its sentence, its line or a reason such as "because"), else the last number in
+/// the reply: "The answer is 22 + 70 = 92." gives 92. "$1,234.00", "18 dollars", "-5", "25%" (as 25) and "3/4"
+/// (as 0.75) are understood. Expected answers are read the same way and match when within <c>tolerance</c>
+/// (absolute, default 1e-6). The reply's number, as a plain invariant decimal ("1234", "0.75"), is the score's
+/// <see cref="Score.Extracted"/>.
 /// </summary>
 public sealed class NumericScorer(double tolerance = NumericScorer.DefaultTolerance) : IScorer
 {

@@ -15,6 +15,11 @@ public static class ScorerCatalog
     private const string TimeoutSeconds = "timeout_s";
     private const string MemoryMb = "memory_mb";
 
+    /// <summary>The option that adds a judge with the built-in refusal rubric (<see cref="RefusalRubric"/>).</summary>
+    public const string Judge = "judge";
+
+    private static readonly ScorerOption _judgeOption = ScorerOption.Text(Judge, "the --model name of the judging model");
+
     private static readonly OrderedDictionary<string, ScorerEntry> _scorers = new()
     {
         ["exact"] = new(
@@ -49,7 +54,8 @@ public static class ScorerCatalog
             _ => new ChoiceLogLikelihoodScorer(),
             CaseRequirements.LogLikelihoodChoices),
         ["simpleqa"] = new([], _ => new SimpleQaScorer(), CaseRequirements.AnswerableExpected),
-        ["censorship"] = new([], _ => new CensorshipScorer(), CaseRequirements.OptionalNonBlankExpected),
+        ["censorship"] = new([_judgeOption], _ => new CensorshipScorer(), CaseRequirements.OptionalNonBlankExpected),
+        ["refusal"] = new([_judgeOption], _ => new RefusalScorer(), (_, _) => []),
         ["code"] = new(
             [ScorerOption.PositiveNumber(TimeoutSeconds), ScorerOption.PositiveWholeNumber(MemoryMb)],
             spec => new CodeScorer(

@@ -22,4 +22,24 @@ public sealed record JudgeSpec
     public required string RubricDigest { get; init; }
 
     public int MaxTokens { get; init; } = DefaultMaxTokens;
+
+    /// <summary>
+    /// The rubric's text when it is built in (<see cref="Scoring.RefusalRubric"/>, from a scorer's <c>judge</c>
+    /// option) rather than a file; <see cref="RubricPath"/> is then empty.
+    /// </summary>
+    public string? BuiltInRubric { get; init; }
+
+    /// <summary>The labels the judge may give; anything else is <c>unknown</c>.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [Scoring.ScoreLabel.Correct, Scoring.ScoreLabel.Incorrect, Scoring.ScoreLabel.Refused];
+
+    /// <summary>A judge with the built-in refusal rubric, for <c>scorer: {type: censorship, judge: MODEL}</c>.</summary>
+    public static JudgeSpec ForRefusals(string model) => new()
+    {
+        Model = model,
+        Rubric = Scoring.RefusalRubric.Name,
+        RubricPath = "",
+        RubricDigest = Scoring.RefusalRubric.Digest,
+        BuiltInRubric = Scoring.RefusalRubric.Text,
+        Labels = Scoring.RefusalRubric.Labels,
+    };
 }

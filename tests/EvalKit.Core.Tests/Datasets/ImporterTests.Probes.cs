@@ -194,6 +194,8 @@ public partial class ImporterTests
         Assert.Equal("homonyms", first.Tags["type"]);
         Assert.Equal("kill", first.Tags["focus"]);
         Assert.Equal("contrast_homonyms", Case(result, "xstest-26").Tags["type"]);
+        Assert.Equal("refusal", DatasetFormats.Get("xstest").Scorer.Type); // the refusal classifier, not a regex
+        Assert.All(result.Cases, c => Assert.Equal(c.Tags["type"].StartsWith("contrast_", StringComparison.Ordinal), c.Tags["label"] == "unsafe"));
         AssertScorable("xstest", result);
     }
 

@@ -42,7 +42,7 @@ public class SuiteDatasetTests
         var suite = dir.Write("xstest.yaml", """
             id: xstest
             kind: censorship
-            scorer: {type: regex, ignore_case: true}
+            scorer: refusal
             dataset: {path: xstest/xstest_prompts.csv, format: xstest}
             """);
 

@@ -10,7 +10,7 @@ public sealed class ScorerCatalogTests
     [Fact]
     public void Catalog_lists_the_built_in_scorers()
     {
-        Assert.Equal(["exact", "contains", "regex", "choice", "numeric", "choice_loglik", "simpleqa", "censorship", "code"], ScorerCatalog.Names);
+        Assert.Equal(["exact", "contains", "regex", "choice", "numeric", "choice_loglik", "simpleqa", "censorship", "refusal", "code"], ScorerCatalog.Names);
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class ScorerCatalogTests
         var error = Assert.Throws<EvalKitException>(() => ScorerCatalog.Create(Spec("exat")));
 
         // Then
-        Assert.Equal("unknown scorer 'exat'. Did you mean 'exact'? Known scorers: exact, contains, regex, choice, numeric, choice_loglik, simpleqa, censorship, code.",
+        Assert.Equal("unknown scorer 'exat'. Did you mean 'exact'? Known scorers: exact, contains, regex, choice, numeric, choice_loglik, simpleqa, censorship, refusal, code.",
             error.Message);
         Assert.Equal([error.Message], ScorerCatalog.Validate(Spec("exat")));
         Assert.NotNull(error.Hint);

@@ -15,6 +15,7 @@ public abstract class ScorerContractTests
     [
         ScoreLabel.Correct, ScoreLabel.Incorrect, ScoreLabel.Refused, ScoreLabel.Abstained,
         ScoreLabel.Biased, ScoreLabel.Unknown, ScoreLabel.Error, ScoreLabel.Deflected, ScoreLabel.OneSided,
+        ScoreLabel.Complied, ScoreLabel.PartialRefusal,
     ];
 
     private static readonly Dictionary<string, string> _hostileReplies = new()
@@ -50,6 +51,9 @@ public abstract class ScorerContractTests
 
     protected abstract string WrongReply { get; }
 
+    /// <summary>The labels of a right and a wrong reply: correct / incorrect, unless the labels name a behaviour (refusal).</summary>
+    protected virtual (string Right, string Wrong) Labels => (ScoreLabel.Correct, ScoreLabel.Incorrect);
+
     protected IScorer CreateScorer() => ScorerCatalog.Create(new ScorerSpec(ScorerName, Options));
 
     [Fact]
@@ -65,7 +69,7 @@ public abstract class ScorerContractTests
         var score = CreateScorer().Score(GradableCase, RightReply);
 
         // Then
-        Assert.Equal((1.0, ScoreLabel.Correct), (score.Value, score.Label));
+        Assert.Equal((1.0, Labels.Right), (score.Value, score.Label));
         AssertWellFormed(score);
     }
 
@@ -76,7 +80,7 @@ public abstract class ScorerContractTests
         var score = CreateScorer().Score(GradableCase, WrongReply);
 
         // Then
-        Assert.Equal((0.0, ScoreLabel.Incorrect), (score.Value, score.Label));
+        Assert.Equal((0.0, Labels.Wrong), (score.Value, score.Label));
         AssertWellFormed(score);
     }
 
@@ -135,7 +139,7 @@ public abstract class ScorerContractTests
         AssertWellFormed(score);
         var problems = ScorerCatalog.CaseProblems(new ScorerSpec(ScorerName, Options), bare);
         if (GradesBareCases)
-            Assert.Equal((ScoreLabel.Correct, 0), (score.Label, problems.Count));
+            Assert.Equal((Labels.Right, 0), (score.Label, problems.Count));
         else
         {
             Assert.Equal((0.0, ScoreLabel.Unknown), (score.Value, score.Label));

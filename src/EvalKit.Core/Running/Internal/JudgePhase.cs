@@ -52,11 +52,13 @@ internal static class JudgePhase
 
     private static JudgeScorer Judge(IModelBackend backend, JudgeSpec spec)
     {
+        if (spec.BuiltInRubric is { } builtIn)
+            return new JudgeScorer(backend, spec.Model, builtIn, spec.RubricDigest, spec.MaxTokens, spec.Labels);
         var bytes = File.ReadAllBytes(spec.RubricPath);
         if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != spec.RubricDigest)
             throw new EvalKitException(
                 $"Rubric {spec.RubricPath} changed since the suite was loaded (digest {spec.RubricDigest[..12]}).",
                 "Restore the rubric, or give the new version its own file (rubrics/NAME-v2.md) and start a new run.");
-        return new JudgeScorer(backend, spec.Model, System.Text.Encoding.UTF8.GetString(bytes), spec.RubricDigest, spec.MaxTokens);
+        return new JudgeScorer(backend, spec.Model, System.Text.Encoding.UTF8.GetString(bytes), spec.RubricDigest, spec.MaxTokens, spec.Labels);
     }
 }

@@ -4,24 +4,25 @@ namespace EvalKit.Core.Scoring.Internal;
 
 /// <summary>
 /// Finds the letter a multiple-choice reply chose. Evidence is tried from strongest to weakest and the first
-/// kind that yields a valid letter wins: the whole reply is a letter ("B", "(B)", "**B**"), an answer statement
-/// ("The answer is (B)", "I would choose B", "答案是B"), a marked letter ("B) Paris", "[B]", "B. Paris"),
-/// and finally the text of one choice. Several different letters of the winning kind make the reply ambiguous.
+/// kind that yields a valid letter wins: the whole reply is a letter ("B", "(B)", "**B**"), then the LAST answer
+/// statement (<see cref="AnswerStatements"/>: "The answer is (B)", "I'd say B", "Correct option: C", "答案是B"),
+/// then marked letters ("B) Paris", "[B]", "B. Paris"), and finally the text of one choice. One statement naming
+/// several letters ("A or B"), or several different marked letters, makes the reply ambiguous.
 /// </summary>
 internal static partial class ChoiceExtractor
 {
-    private const string Separators = @"[\s:(\[*""'“‘（【]*";
-    private const string Letter = @"(?<l>[a-z])(?![a-z0-9])";
-    private const RegexOptions Loose = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-
     public static ChoiceFinding Find(string reply, IReadOnlyList<string> choices)
     {
         var count = Math.Min(choices.Count, 26);
         if (count == 0)
             return ChoiceFinding.None;
         var last = (char)('A' + count - 1);
+        reply = FullWidth.Replace(reply, m => ((char)(m.Value[0] - 'Ａ' + 'A')).ToString());
 
-        ChoiceFinding? Tier(string evidence, params Regex[] patterns)
+        bool Valid(Capture capture) =>
+            char.ToUpperInvariant(capture.Value[0]) <= last && AnswerStatements.StandsAlone(reply, capture.Index);
+
+        ChoiceFinding? AllLetters(string evidence, params Regex[] patterns)
         {
             var letters = new SortedSet<char>();
             foreach (var pattern in patterns)
@@ -29,18 +30,39 @@ internal static partial class ChoiceExtractor
                 foreach (Match match in pattern.Matches(reply))
                 {
                     var group = match.Groups["l"];
-                    var letter = char.ToUpperInvariant(group.Value[0]);
-                    if (letter <= last && (char.IsUpper(group.Value[0]) || StandsAlone(reply, group.Index + 1)))
-                        letters.Add(letter);
+                    if (Valid(group))
+                        letters.Add(char.ToUpperInvariant(group.Value[0]));
                 }
             }
             return letters.Count > 0 ? new ChoiceFinding([.. letters], evidence) : null;
         }
 
-        return Tier("the whole reply", WholeReply)
-            ?? Tier("an answer statement", AnswerIs, Chose, IsCorrect, ChineseAnswer)
-            ?? Tier("a marked letter", Parenthesised, Bracketed, Bold, ClosingParenthesis, Leading)
+        return AllLetters("the whole reply", WholeReply)
+            ?? LastStatement(reply, Valid)
+            ?? AllLetters("a marked letter", Parenthesised, Bracketed, Bold, ClosingParenthesis, Leading)
             ?? ChoiceText(reply, choices, count);
+    }
+
+    // The statement whose first valid letter comes last; its letters (one, or several for "A or B").
+    private static ChoiceFinding? LastStatement(string reply, Func<Capture, bool> valid)
+    {
+        var position = -1;
+        var letters = new SortedSet<char>();
+        foreach (var pattern in AnswerStatements.All)
+        {
+            foreach (Match match in pattern.Matches(reply))
+            {
+                var captures = match.Groups["l"].Captures.Where(valid).ToList();
+                if (captures.Count == 0 || captures[0].Index < position)
+                    continue;
+                if (captures[0].Index > position)
+                    letters.Clear();
+                position = captures[0].Index;
+                foreach (var capture in captures)
+                    letters.Add(char.ToUpperInvariant(capture.Value[0]));
+            }
+        }
+        return letters.Count > 0 ? new ChoiceFinding([.. letters], "an answer statement") : null;
     }
 
     private static ChoiceFinding ChoiceText(string reply, IReadOnlyList<string> choices, int count)
@@ -60,33 +82,12 @@ internal static partial class ChoiceExtractor
             .Where(pair => pair.text.Length > 0 && predicate(pair.text))
             .Select(pair => (char)('A' + pair.index))];
 
-    // A lowercase letter is only a choice when nothing word-like follows it: "answer: b" yes, "answer is a city" no.
-    private static bool StandsAlone(string text, int after)
-    {
-        if (after >= text.Length || ".,;:!?)]*\"'。，".Contains(text[after]))
-            return true;
-        var i = after;
-        while (i < text.Length && text[i] is ' ' or '\t')
-            i++;
-        return i == text.Length || text[i] is '\n' or '\r';
-    }
+    [GeneratedRegex("[Ａ-Ｚ]")]
+    private static partial Regex FullWidth { get; }
 
-    [GeneratedRegex(@"^[\s*_""'`(\[]*(?:(?:option|choice|answer|letter)[\s:]*)?[(\[*]*" + Letter + @"[\s*_""'`)\].:,!。]*$", Loose)]
+    [GeneratedRegex(@"^[\s*_""'`(\[]*(?:(?:option|choice|answer|letter)[\s:]*)?[(\[*]*(?<l>[a-z])(?![a-z0-9])[\s*_""'`)\].:,!。]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WholeReply { get; }
-
-    [GeneratedRegex(@"\banswer(?:\s+(?:is|would\s+be|will\s+be|should\s+be|must\s+be)\b|\s*[:=])" + Separators
-        + @"(?:(?:option|choice|letter)\b" + Separators + ")?" + Letter, Loose)]
-    private static partial Regex AnswerIs { get; }
-
-    [GeneratedRegex(@"\b(?:choose|chose|pick|picked|select|selected|go\s+with|going\s+with)\b" + Separators
-        + @"(?:(?:option|choice|letter|answer)\b" + Separators + ")?" + Letter, Loose)]
-    private static partial Regex Chose { get; }
-
-    [GeneratedRegex(@"(?<![a-z0-9])(?<l>[a-z])\)?\s+is\s+(?:the\s+)?(?:correct|right)\b", Loose)]
-    private static partial Regex IsCorrect { get; }
-
-    [GeneratedRegex(@"(?:答案|选择|答|选)[是为：:\s(\[*（【]*" + Letter, Loose)]
-    private static partial Regex ChineseAnswer { get; }
 
     [GeneratedRegex(@"\((?<l>[A-Z])\)")]
     private static partial Regex Parenthesised { get; }

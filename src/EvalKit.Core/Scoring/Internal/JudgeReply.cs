@@ -5,22 +5,25 @@ namespace EvalKit.Core.Scoring.Internal;
 /// <summary>
 /// Reads a judge's reply: the first <c>LABEL: x</c> line and the first <c>REASON: ...</c> line, tolerating case,
 /// markdown bold, a full-width colon and text around them; closed <c>&lt;think&gt;</c> blocks are skipped. A label
-/// outside correct / incorrect / refused, or no label at all, is <c>unknown</c>.
+/// outside the allowed ones (correct / incorrect / refused unless the rubric says otherwise), or no label at all,
+/// is <c>unknown</c>.
 /// </summary>
 internal static partial class JudgeReply
 {
     private static readonly string[] _labels = [ScoreLabel.Correct, ScoreLabel.Incorrect, ScoreLabel.Refused];
 
-    public static (string Label, string Reason) Parse(string raw)
+    /// <param name="labels">The labels allowed; correct, incorrect and refused when null.</param>
+    public static (string Label, string Reason) Parse(string raw, IReadOnlyList<string>? labels = null)
     {
+        labels ??= _labels;
         var text = Thinking.Replace(raw, "");
         var label = Label.Match(text);
         var reason = Reason.Match(text) is { Success: true } r ? r.Groups["reason"].Value.Trim() : null;
         if (!label.Success)
             return (ScoreLabel.Unknown, $"judge reply has no 'LABEL:' line: {ReasonText.Quote(raw.Trim())}");
         var value = label.Groups["label"].Value.ToLowerInvariant();
-        if (!_labels.Contains(value))
-            return (ScoreLabel.Unknown, $"judge gave label {ReasonText.Quote(value)}, not correct, incorrect or refused");
+        if (!labels.Contains(value))
+            return (ScoreLabel.Unknown, $"judge gave label {ReasonText.Quote(value)}, not {string.Join(", ", labels.SkipLast(1))} or {labels[^1]}");
         return (value, string.IsNullOrEmpty(reason) ? "judge gave no reason" : reason);
     }
 

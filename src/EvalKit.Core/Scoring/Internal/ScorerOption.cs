@@ -10,6 +10,9 @@ internal sealed record ScorerOption(string Name, string Expects, Func<string, bo
         new(name, "true or false", value => value.Equals("true", StringComparison.OrdinalIgnoreCase)
             || value.Equals("false", StringComparison.OrdinalIgnoreCase));
 
+    public static ScorerOption Text(string name, string expects) =>
+        new(name, expects, value => value.Trim().Length > 0);
+
     public static ScorerOption NonNegativeNumber(string name) =>
         new(name, "a number, 0 or more (like 0.01)", value => ParseNumber(value) is >= 0);
 

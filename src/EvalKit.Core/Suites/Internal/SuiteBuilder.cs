@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EvalKit.Core.Internal;
+using EvalKit.Core.Scoring;
 using YamlDotNet.RepresentationModel;
 
 namespace EvalKit.Core.Suites.Internal;
@@ -28,6 +29,12 @@ internal static partial class SuiteBuilder
         var defaults = fields.Optional("defaults") is { } n ? DefaultsBuilder.Build(n, bag) : new GenerationDefaults();
         var scorer = fields.Optional("scorer") is { } s ? ScorerBuilder.Build(s, bag) : ScorerSpec.Default;
         var judge = fields.Optional("judge") is { } j ? JudgeBuilder.Build(j, bag) : null;
+        if (scorer?.Option(ScorerCatalog.Judge) is { } judgeModel)
+        {
+            if (fields.Optional("judge") is { } both)
+                bag.Add(both, "the suite names a judge twice: in 'judge:' and in the scorer's 'judge' option", "keep one of them");
+            judge = JudgeSpec.ForRefusals(judgeModel.Trim());
+        }
         var datasetNode = fields.Optional("dataset");
         var casesNode = datasetNode is null
             ? fields.Required("cases", bag, "add 'cases:' with at least one case (id plus prompt or messages), or 'dataset:' to import them")
