@@ -29,6 +29,14 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("A model, optionally named: a GGUF file (student=models/s.gguf or llama:models/s.gguf), an OpenAI-compatible endpoint (teacher=openai:http://host:8000/v1#deepseek-r1), or a name from evalkit.yaml. Repeat to compare models. Default: every model in evalkit.yaml.")]
         public string[] Models { get; init; } = [];
 
+        [CommandOption("--model-option <NAME.KEY=VALUE>")]
+        [Description("A setting for one model, over its evalkit.yaml entry and the suites' defaults: temperature, top_p, max_tokens, system_prompt (false drops the suites' system prompts), reasoning, stop (repeat for more), api (chat, completions, any). Repeat for more, e.g. --model-option teacher.temperature=0.6 --model-option teacher.system_prompt=false.")]
+        public string[] ModelOptions { get; init; } = [];
+
+        [CommandOption("--judge <[NAME=]SOURCE>")]
+        [Description("A judge-only model: grades the suites whose judge: names it and answers no case (a GGUF file, an openai: endpoint or a name from evalkit.yaml). Repeat for more. Default: evalkit.yaml's judge_only models that a suite names.")]
+        public string[] Judges { get; init; } = [];
+
         [CommandOption("--shard <K/N>")]
         [Description("Run only the K-th of N deterministic slices of the cases (by a hash of suite and case id); combine the N result folders with 'evalkit merge'.")]
         public string? Shard { get; init; }
@@ -96,7 +104,11 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var recorded = settings.Resume is null ? null : RunDirectory.Open(settings.Resume).ReadManifest();
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
         var config = ProjectConfig.Load(Directory.GetCurrentDirectory());
-        var models = settings.Models.Length > 0 || recorded is null ? config.Resolve(settings.Models) : recorded.ModelSpecs;
+        var models = Models.ModelOptions.Apply(
+            settings.Models.Length > 0 || recorded is null ? config.Resolve(settings.Models) : recorded.ModelSpecs, settings.ModelOptions);
+        var judges = settings.Judges.Length > 0 || recorded is null
+            ? config.ResolveJudges(settings.Judges, suites.Select(s => s.Judge?.Model).OfType<string>().Where(name => !models.Any(m => m.Name == name)))
+            : recorded.JudgeSpecs ?? [];
         if (models.Count == 0)
             throw new EvalKitException("No models to run.",
                 $"Pass --model [NAME=]SOURCE (e.g. --model student=models/student.gguf), or name models in {ProjectConfig.FileName}.");
@@ -106,7 +118,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
-            Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
+            Suites = suites, Models = models, Judges = judges, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
             Parallel = settings.Parallel,
         };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
@@ -12,9 +13,12 @@ namespace EvalKit.Cli.Models;
 /// <c>--model teacher</c> refers to them:
 /// <code>
 /// models:
-///   teacher: {source: "openai:http://gpu-box:8000/v1#deepseek-r1", api_key_env: OPENAI_API_KEY, concurrency: 4, timeout_s: 120}
+///   teacher: {source: "openai:http://gpu-box:8000/v1#deepseek-r1", api_key_env: OPENAI_API_KEY, concurrency: 4, timeout_s: 120,
+///             api: chat, temperature: 0.6, top_p: 0.95, max_tokens: 4096, system_prompt: false}
 ///   student: {source: "llama:models/student.gguf"}
+///   grader:  {source: "openai:http://judge:8000/v1#qwen-judge", judge_only: true}
 /// </code>
+/// Per-model settings (see docs/remote.md) apply over every suite's defaults; <c>run --model-option</c> overrides them.
 /// </summary>
 public sealed class ProjectConfig
 {
@@ -44,7 +48,7 @@ public sealed class ProjectConfig
             // YamlDotNet names our private types ("not found on type 'EvalKit...ModelEntry'"); the user needs the key only.
             var reason = Regex.Replace(ex.InnerException?.Message ?? ex.Message, @" (on type|to) 'EvalKit[^']*'", "");
             throw new EvalKitException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {reason}",
-                "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N}}.");
+                "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N, api: chat, temperature: T, top_p: P, max_tokens: N, system_prompt: false, reasoning: true, stop: [..], judge_only: true}}.");
         }
         var models = new Dictionary<string, ModelConfig>(StringComparer.Ordinal);
         foreach (var (name, entry) in shape?.Models ?? [])
@@ -57,6 +61,8 @@ public sealed class ProjectConfig
                 ApiKeyEnv = entry.ApiKeyEnv,
                 Concurrency = entry.Concurrency,
                 TimeoutSeconds = entry.TimeoutS,
+                Settings = Settings(entry, $"{path}, model '{name}'"),
+                JudgeOnly = entry.JudgeOnly ?? false,
             };
         }
         return new ProjectConfig(models);
@@ -64,12 +70,51 @@ public sealed class ProjectConfig
 
     /// <summary>
     /// The models a run uses: each <c>--model</c> that is a name from this file stands for its entry, any other is
-    /// parsed as <c>[NAME=]SOURCE</c>; with no <c>--model</c> at all, every model in the file.
+    /// parsed as <c>[NAME=]SOURCE</c> (and takes this file's settings when name and source match an entry); with no
+    /// <c>--model</c> at all, every model in the file that is not <c>judge_only</c>.
     /// </summary>
     public IReadOnlyList<ModelSpec> Resolve(IReadOnlyList<string> models) =>
         models.Count == 0
-            ? Models.Values.Select(m => new ModelSpec(m.Name, m.Source)).ToList()
-            : models.Select(text => Models.TryGetValue(text.Trim(), out var m) ? new ModelSpec(m.Name, m.Source) : ModelSpec.Parse(text)).ToList();
+            ? Models.Values.Where(m => !m.JudgeOnly).Select(Spec).ToList()
+            : models.Select(ResolveOne).ToList();
+
+    /// <summary>
+    /// The judge-only models of a run: each <c>--judge</c> as <c>NAME=SOURCE</c> or a name from this file; with no
+    /// <c>--judge</c>, the file's <c>judge_only</c> models that a suite names as its judge.
+    /// </summary>
+    public IReadOnlyList<ModelSpec> ResolveJudges(IReadOnlyList<string> judges, IEnumerable<string> named) =>
+        judges.Count == 0
+            ? Models.Values.Where(m => m.JudgeOnly && named.Contains(m.Name)).Select(Spec).ToList()
+            : judges.Select(ResolveOne).ToList();
+
+    private ModelSpec ResolveOne(string text)
+    {
+        if (Models.TryGetValue(text.Trim(), out var entry))
+            return Spec(entry);
+        var spec = ModelSpec.Parse(text);
+        return Models.TryGetValue(spec.Name, out var same) && same.Source == spec.Source ? Spec(same) : spec;
+    }
+
+    private static ModelSpec Spec(ModelConfig entry) => new(entry.Name, entry.Source) { Settings = entry.Settings };
+
+    private static ModelSettings? Settings(ModelEntry entry, string origin)
+    {
+        var pairs = new List<(string Key, string Value)>();
+        void Add(string key, object? value)
+        {
+            if (value is not null)
+                pairs.Add((key, Convert.ToString(value, CultureInfo.InvariantCulture)!.ToLowerInvariant()));
+        }
+        Add("temperature", entry.Temperature);
+        Add("top_p", entry.TopP);
+        Add("max_tokens", entry.MaxTokens);
+        Add("system_prompt", entry.SystemPrompt);
+        Add("reasoning", entry.Reasoning);
+        Add("api", entry.Api);
+        pairs.AddRange((entry.Stop ?? []).Select(stop => ("stop", stop)));
+        var settings = pairs.Aggregate(new ModelSettings(), (s, pair) => ModelSettingKeys.Apply(s, pair.Key, pair.Value, $"{origin}: {pair.Key}"));
+        return pairs.Count == 0 ? null : settings;
+    }
 
     private sealed class FileShape
     {
@@ -82,5 +127,13 @@ public sealed class ProjectConfig
         public string? ApiKeyEnv { get; set; }
         public int? Concurrency { get; set; }
         public double? TimeoutS { get; set; }
+        public double? Temperature { get; set; }
+        public double? TopP { get; set; }
+        public int? MaxTokens { get; set; }
+        public bool? SystemPrompt { get; set; }
+        public bool? Reasoning { get; set; }
+        public List<string>? Stop { get; set; }
+        public string? Api { get; set; }
+        public bool? JudgeOnly { get; set; }
     }
 }

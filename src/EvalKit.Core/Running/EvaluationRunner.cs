@@ -126,6 +126,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             Repeats = request.Repeats,
             Suites = request.Suites.Select(SuiteManifest.From).ToList(),
             ModelSpecs = request.Models,
+            JudgeSpecs = request.Judges.Count > 0 ? request.Judges : null,
             Shard = request.Shard,
         });
         return (directory, manifest!);

@@ -9,6 +9,9 @@ public sealed record RunRequest
 {
     public required IReadOnlyList<Suite> Suites { get; init; }
     public required IReadOnlyList<ModelSpec> Models { get; init; }
+
+    /// <summary>Judge-only models (<c>run --judge NAME=SOURCE</c>): they grade the suites that name them, and answer no case.</summary>
+    public IReadOnlyList<ModelSpec> Judges { get; init; } = [];
     public string ResultsRoot { get; init; } = "results";
 
     /// <summary>
