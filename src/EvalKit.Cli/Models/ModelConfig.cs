@@ -11,6 +11,9 @@ public sealed record ModelConfig(string Name, string Source)
     /// <summary>A judge only (<c>judge_only: true</c>): it grades the suites that name it and answers no case.</summary>
     public bool JudgeOnly { get; init; }
 
+    /// <summary>Price per million tokens (<c>price: {prompt_per_mtok, completion_per_mtok}</c>); null when unpriced.</summary>
+    public ModelPrice? Price { get; init; }
+
     /// <summary>The environment variable that holds the endpoint's API key (its name, never the key).</summary>
     public string? ApiKeyEnv { get; init; }
 

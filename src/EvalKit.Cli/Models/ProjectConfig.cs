@@ -48,7 +48,7 @@ public sealed class ProjectConfig
             // YamlDotNet names our private types ("not found on type 'EvalKit...ModelEntry'"); the user needs the key only.
             var reason = Regex.Replace(ex.InnerException?.Message ?? ex.Message, @" (on type|to) 'EvalKit[^']*'", "");
             throw new EvalKitException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {reason}",
-                "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N, api: chat, temperature: T, top_p: P, max_tokens: N, system_prompt: false, reasoning: true, stop: [..], judge_only: true}}.");
+                "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N, api: chat, temperature: T, top_p: P, max_tokens: N, system_prompt: false, reasoning: true, stop: [..], judge_only: true, price: {prompt_per_mtok: N, completion_per_mtok: N}}}.");
         }
         var models = new Dictionary<string, ModelConfig>(StringComparer.Ordinal);
         foreach (var (name, entry) in shape?.Models ?? [])
@@ -63,6 +63,7 @@ public sealed class ProjectConfig
                 TimeoutSeconds = entry.TimeoutS,
                 Settings = Settings(entry, $"{path}, model '{name}'"),
                 JudgeOnly = entry.JudgeOnly ?? false,
+                Price = Price(entry.Price, $"{path}: model '{name}'"),
             };
         }
         return new ProjectConfig(models);
@@ -95,7 +96,18 @@ public sealed class ProjectConfig
         return Models.TryGetValue(spec.Name, out var same) && same.Source == spec.Source ? Spec(same) : spec;
     }
 
-    private static ModelSpec Spec(ModelConfig entry) => new(entry.Name, entry.Source) { Settings = entry.Settings };
+    private static ModelSpec Spec(ModelConfig entry) => new(entry.Name, entry.Source) { Settings = entry.Settings, Price = entry.Price };
+
+    private static ModelPrice? Price(PriceEntry? price, string origin)
+    {
+        if (price is null)
+            return null;
+        if (price.PromptPerMtok is not { } prompt || price.CompletionPerMtok is not { } completion
+            || !double.IsFinite(prompt) || !double.IsFinite(completion) || prompt < 0 || completion < 0)
+            throw new EvalKitException($"{origin}: price needs prompt_per_mtok and completion_per_mtok, numbers of 0 or more.",
+                "For example price: {prompt_per_mtok: 0.55, completion_per_mtok: 2.19} (per million tokens).");
+        return new ModelPrice(prompt, completion);
+    }
 
     private static ModelSettings? Settings(ModelEntry entry, string origin)
     {
@@ -135,5 +147,12 @@ public sealed class ProjectConfig
         public List<string>? Stop { get; set; }
         public string? Api { get; set; }
         public bool? JudgeOnly { get; set; }
+        public PriceEntry? Price { get; set; }
+    }
+
+    private sealed class PriceEntry
+    {
+        public double? PromptPerMtok { get; set; }
+        public double? CompletionPerMtok { get; set; }
     }
 }

@@ -18,6 +18,10 @@ internal static class RunValidator
             problems.Add($"Parallel must be at least 1 case at a time, not {request.Parallel}.");
         if (request.Repeats < 1)
             problems.Add($"Repeats must be at least 1, not {request.Repeats}.");
+        if (request.MaxCost is { } maxCost && (maxCost <= 0 || !request.Models.Any(m => m.Price is not null)))
+            problems.Add(maxCost <= 0
+                ? $"--max-cost must be greater than 0, not {maxCost}."
+                : "--max-cost needs a price for at least one model: add price: {prompt_per_mtok: N, completion_per_mtok: N} to its entry in evalkit.yaml.");
         foreach (var duplicate in request.Models.Concat(request.Judges).GroupBy(m => m.Name).Where(g => g.Count() > 1))
             problems.Add($"Model name '{duplicate.Key}' is used twice; name them: --model a=PATH --model b=PATH.");
         foreach (var spec in request.Models.Concat(request.Judges))
