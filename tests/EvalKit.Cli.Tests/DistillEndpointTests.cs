@@ -141,6 +141,42 @@ public sealed class DistillEndpointTests : IAsyncLifetime
         Assert.Empty(_server.Requests);
     }
 
+    [Fact]
+    public async Task Max_cost_stops_a_priced_run_resumably_and_metrics_give_tokens_and_cost()
+    {
+        // Given a teacher priced so that each answer (2 completion tokens as the server reports) costs 1
+        _temp.Write("evalkit.yaml", $$$"""
+            models:
+              teacher: {source: "openai:{{{_server.BaseAddress}}}#deepseek-r1", price: {prompt_per_mtok: 0, completion_per_mtok: 500000}}
+            """);
+        var suite = _temp.Write("s.yaml", """
+            id: s
+            kind: custom
+            scorer: contains
+            cases:
+              - {id: a, messages: [{role: user, content: one}], expected: ["3"]}
+              - {id: b, messages: [{role: user, content: two}], expected: ["3"]}
+              - {id: c, messages: [{role: user, content: three}], expected: ["3"]}
+            """);
+
+        // When the run may spend 1.5
+        var stopped = await EvalKitProcess.RunAsync(_temp.Path, "run", "--suite", suite, "--model", "teacher", "--no-cache", "--max-cost", "1.5", "--out", "results");
+
+        // Then it stops after the second answer with exit 3, and resuming with a higher limit finishes it
+        Assert.True(stopped.ExitCode == ExitCodes.RuntimeFailure, stopped.Output);
+        Assert.Contains("--max-cost", stopped.Output);
+        Assert.Equal(2, _server.Requests.Count);
+        var runDir = Assert.Single(Directory.GetDirectories(_temp.File("results")));
+        var resumed = await EvalKitProcess.RunAsync(_temp.Path, "run", "--resume", runDir, "--no-cache", "--max-cost", "10");
+        Assert.True(resumed.ExitCode == ExitCodes.Ok, resumed.Output);
+        Assert.Equal(3, _server.Requests.Count);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")));
+        var usage = metrics.RootElement.GetProperty("usage").EnumerateArray().Single();
+        Assert.Equal((3, 9L, 6L), (usage.GetProperty("samples").GetInt32(), usage.GetProperty("prompt_tokens").GetInt64(), usage.GetProperty("completion_tokens").GetInt64()));
+        Assert.Equal(3.0, usage.GetProperty("cost").GetDouble(), 9);
+        Assert.Contains("cost 3", resumed.Output);
+    }
+
     private async Task ImportAsync(string format, string path, string output, params string[] options)
     {
         var result = await EvalKitProcess.RunAsync(_temp.Path, ["import", format, path, "-o", output, .. options]);
