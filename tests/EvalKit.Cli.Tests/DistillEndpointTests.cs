@@ -177,6 +177,37 @@ public sealed class DistillEndpointTests : IAsyncLifetime
         Assert.Contains("cost 3", resumed.Output);
     }
 
+    [Fact]
+    public async Task A_judge_only_model_grades_every_answer_and_answers_no_case()
+    {
+        // Given a suite judged by "grader", passed with --judge only
+        var rubric = RepositoryPaths.Combine("rubrics", "default-v1.md");
+        var suite = _temp.Write("judged.yaml", $$$"""
+            id: judged
+            kind: custom
+            scorer: contains
+            judge: {model: grader, rubric: '{{{rubric}}}'}
+            cases:
+              - {id: a, messages: [{role: user, content: one}], expected: ["3"]}
+              - {id: b, messages: [{role: user, content: two}], expected: ["3"]}
+            """);
+
+        // When
+        var result = await EvalKitProcess.RunAsync(_temp.Path, "run", "--suite", suite, "--model", "student",
+            "--judge", $"grader=openai:{_server.BaseAddress}#judge-model", "--no-cache", "--out", "results");
+
+        // Then the grader was asked only to grade, once per answer, and has no samples of its own
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Output);
+        var byModel = _received.Select(r => r.Body).GroupBy(b => b.GetProperty("model").GetString()).ToDictionary(g => g.Key!, g => g.ToList());
+        Assert.Equal(2, byModel["r1-distill"].Count);
+        Assert.Equal(2, byModel["judge-model"].Count);
+        Assert.All(byModel["judge-model"], b => Assert.Contains("Answer to grade:", b.GetProperty("messages")[0].GetProperty("content").GetString()));
+        var runDir = Assert.Single(Directory.GetDirectories(_temp.File("results")));
+        Assert.All(File.ReadAllLines(Path.Combine(runDir, "samples.jsonl")), l => Assert.Contains("\"model\":\"student\"", l));
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(runDir, "judgements.jsonl")).Length);
+        Assert.Contains("\"judge_specs\"", File.ReadAllText(Path.Combine(runDir, "run.json")));
+    }
+
     private async Task ImportAsync(string format, string path, string output, params string[] options)
     {
         var result = await EvalKitProcess.RunAsync(_temp.Path, ["import", format, path, "-o", output, .. options]);
