@@ -74,8 +74,8 @@ public static class RunMerger
             MergedFrom = manifests.Select(m => m.RunId).ToList(),
         };
         directory.WriteManifest(manifest);
-        var metrics = MetricsCalculator.Compute(directory.RunId, manifest.Suites, samples, modelOrder)
-            with { Usage = ModelUsage.From(samples, manifest.ModelSpecs) };
+        var metrics = MetricsCalculator.Compute(directory.RunId, manifest.Suites, samples, modelOrder);
+        metrics = metrics with { Usage = ModelUsage.From(samples, manifest.ModelSpecs) };
         directory.WriteMetrics(metrics);
         return new RunResult(directory, manifest, metrics);
     }

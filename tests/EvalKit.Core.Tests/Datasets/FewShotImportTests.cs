@@ -108,7 +108,10 @@ public class FewShotImportTests
     {
         var suite = new Suite
         {
-            Id = "s", Kind = SuiteKind.Accuracy, Format = SuiteFormat.Chat, FewShot = new FewShotSpec(2, 9, "dev"),
+            Id = "s",
+            Kind = SuiteKind.Accuracy,
+            Format = SuiteFormat.Chat,
+            FewShot = new FewShotSpec(2, 9, "dev"),
             Cases = [new EvalCase { Id = "a", Messages = [new ChatMessage("user", "hi")], Expected = ["x"] }],
         };
 

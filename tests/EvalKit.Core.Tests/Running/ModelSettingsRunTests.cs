@@ -14,7 +14,12 @@ public class ModelSettingsRunTests
 {
     private static readonly ModelSettings R1 = new()
     {
-        Temperature = 0.6f, TopP = 0.95f, MaxTokens = 7, SystemPrompt = false, Stop = ["END"], Reasoning = true,
+        Temperature = 0.6f,
+        TopP = 0.95f,
+        MaxTokens = 7,
+        SystemPrompt = false,
+        Stop = ["END"],
+        Reasoning = true,
     };
 
     private static Suite Suite(SuiteFormat? format = SuiteFormat.Chat) => new()
@@ -99,7 +104,9 @@ public class ModelSettingsRunTests
 
         var error = await Assert.ThrowsAsync<EvalKitException>(() => new EvaluationRunner(factory).RunAsync(new RunRequest
         {
-            Suites = [Suite(format)], Models = [new ModelSpec("teacher", "t") { Settings = new ModelSettings { Api = api } }], ResultsRoot = temp.Path,
+            Suites = [Suite(format)],
+            Models = [new ModelSpec("teacher", "t") { Settings = new ModelSettings { Api = api } }],
+            ResultsRoot = temp.Path,
         }));
 
         Assert.Contains(expected, error.Message);
@@ -116,7 +123,8 @@ public class ModelSettingsRunTests
 
         await new EvaluationRunner(new ScriptedBackendFactory(new() { ["t"] = teacher })).RunAsync(new RunRequest
         {
-            Suites = [Suite(SuiteFormat.Chat)], Models = [new ModelSpec("teacher", "t") { Settings = new ModelSettings { Api = ModelApi.Chat } }],
+            Suites = [Suite(SuiteFormat.Chat)],
+            Models = [new ModelSpec("teacher", "t") { Settings = new ModelSettings { Api = ModelApi.Chat } }],
             ResultsRoot = temp.Path,
         });
 
@@ -133,7 +141,9 @@ public class ModelSettingsRunTests
         {
             Judge = new JudgeSpec
             {
-                Model = "grader", Rubric = "r.md", RubricPath = temp.Write("r.md", rubric),
+                Model = "grader",
+                Rubric = "r.md",
+                RubricPath = temp.Write("r.md", rubric),
                 RubricDigest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rubric))),
             },
         };
@@ -144,7 +154,10 @@ public class ModelSettingsRunTests
         // When
         var result = await new EvaluationRunner(factory).RunAsync(new RunRequest
         {
-            Suites = [suite], Models = [new ModelSpec("student", "s")], Judges = [new ModelSpec("grader", "g")], ResultsRoot = temp.Path,
+            Suites = [suite],
+            Models = [new ModelSpec("student", "s")],
+            Judges = [new ModelSpec("grader", "g")],
+            ResultsRoot = temp.Path,
         });
 
         // Then the grader was loaded once, to judge, and was asked only to grade

@@ -27,7 +27,8 @@ public class UsageRunTests
         using var temp = new TempDir();
         var factory = new ScriptedBackendFactory(new()
         {
-            ["t"] = new ScriptedBackend("teacher", Answers), ["s"] = new ScriptedBackend("student", Answers),
+            ["t"] = new ScriptedBackend("teacher", Answers),
+            ["s"] = new ScriptedBackend("student", Answers),
         });
 
         var result = await new EvaluationRunner(factory).RunAsync(new RunRequest
@@ -49,8 +50,15 @@ public class UsageRunTests
     {
         SampleRecord Sample(string id, int prompt, int completion, int? reasoning, bool cached = false, string? error = null) => new()
         {
-            Model = "r1", Suite = "s", CaseId = id, Label = "correct", PromptTokens = prompt, CompletionTokens = completion,
-            ReasoningTokens = reasoning, Cached = cached, Error = error,
+            Model = "r1",
+            Suite = "s",
+            CaseId = id,
+            Label = "correct",
+            PromptTokens = prompt,
+            CompletionTokens = completion,
+            ReasoningTokens = reasoning,
+            Cached = cached,
+            Error = error,
         };
         var samples = new[]
         {
