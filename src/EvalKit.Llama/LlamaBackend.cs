@@ -31,11 +31,11 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelParams parameters, ModelInfo info)
+    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelParams parameters, ModelInfo info, ChatTemplateChoice template)
     {
         _weights = weights;
         _context = context;
-        _renderer = new PromptRenderer(weights);
+        _renderer = new PromptRenderer(weights, template.CustomTemplate, template.WrapRawPrompts);
         _loop = new GenerationLoop(weights, context);
         _logLikelihood = new LogLikelihoodEvaluator(weights, context);
         _textScorer = new TextScorer(weights, context);
@@ -50,6 +50,12 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
     internal LLamaContext Context => _context;
 
     internal PromptRenderer Renderer => _renderer;
+
+    /// <summary>
+    /// The response-cache variant a model loaded with this <see cref="LlamaModelOptions.ChatTemplate"/> reports (see
+    /// <see cref="ModelIdentity.VariantDetail"/>), known without loading it; null for none.
+    /// </summary>
+    public static string? CacheVariantOf(string? chatTemplate) => ChatTemplateChoice.VariantOf(chatTemplate);
 
     /// <summary>
     /// Loads the model in <paramref name="options"/>: selects the native library (see <see cref="NativeLibrarySetup"/>),
@@ -89,7 +95,9 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
             context = LlamaLoader.CreateContext(weights, parameters);
             // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
             var sha256 = await ModelIdentity.FileSha256Async(path, cancellationToken);
-            return new LlamaBackend(weights, context, parameters, ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers));
+            var template = ChatTemplateChoice.For(options.ChatTemplate, weights);
+            return new LlamaBackend(weights, context, parameters,
+                ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers, template), template);
         }
         catch
         {

@@ -27,6 +27,14 @@ public sealed record LlamaModelOptions(string Path)
     /// <summary>A folder holding the user's own llama.cpp build (libllama and its ggml libraries) to use instead of the bundled one.</summary>
     public string? NativeLibraryDirectory { get; init; }
 
+    /// <summary>
+    /// <c>run --chat-template</c>: null (or <c>none</c>) sends raw prompts as written; <c>auto</c> wraps each raw prompt
+    /// as one user turn in the model's own chat template (GGUF <c>tokenizer.chat_template</c>, as llama.cpp applies
+    /// it; a model without one keeps raw prompts); any other value is a file holding a template llama.cpp recognises,
+    /// used for chat messages and raw prompts alike.
+    /// </summary>
+    public string? ChatTemplate { get; init; }
+
     /// <summary>The default for <see cref="Threads"/> on this machine.</summary>
     public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount / 2);
 }

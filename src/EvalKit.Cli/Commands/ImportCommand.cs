@@ -61,6 +61,24 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
         [Description("For jsonl and csv: which field holds prompt, expected, id, answer, tags, metadata or choices (comma-separated); repeat.")]
         public string[] Map { get; init; } = [];
 
+        [CommandOption("--as <FORMAT>")]
+        [Description("raw (default): cases are raw prompts, for completion endpoints and base models. chat: cases are chat messages (the instruction in the user turn, no system prompt) and the suite says format: chat; use it for chat-only endpoints and chat-tuned models.")]
+        public string? As { get; init; }
+
+        [CommandOption("--fewshot <K>")]
+        [Bounds(1, 1000)]
+        [Description("Put K solved examples before each case, drawn from the dataset's train/dev split (gsm8k: train.jsonl, mmlu: dev/, arc: *-Train.jsonl), as user/assistant turns (--as chat) or a prompt prefix (raw), in lm-evaluation-harness's layout.")]
+        public int? FewShot { get; init; }
+
+        [CommandOption("--fewshot-seed <S>")]
+        [Bounds(0, long.MaxValue)]
+        [Description("Seed that draws each case's examples (with its id). Default: 0.")]
+        public ulong? FewShotSeed { get; init; }
+
+        [CommandOption("--fewshot-from <PATH>")]
+        [Description("Draw the examples from this file or folder (same format) instead of the dataset's own split.")]
+        public string? FewShotFrom { get; init; }
+
         [CommandOption("--force")]
         [Description("Overwrite --out if it exists.")]
         public bool Force { get; init; }
@@ -71,6 +89,12 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
                 return ValidationResult.Error("Pass --out FILE, the suite file to write (e.g. -o suites/gsm8k.yaml).");
             if (Seed is not null && Sample is null)
                 return ValidationResult.Error("--seed picks the cases of --sample; pass --sample N too.");
+            if (As is not null and not ("chat" or "raw"))
+                return ValidationResult.Error($"--as must be chat or raw, not '{As}'.");
+            if (FewShot is <= 0)
+                return ValidationResult.Error("--fewshot must be a whole number greater than 0.");
+            if ((FewShotSeed is not null || FewShotFrom is not null) && FewShot is null)
+                return ValidationResult.Error("--fewshot-seed and --fewshot-from shape the examples of --fewshot; pass --fewshot K too.");
             if (Kind is not null && !Enum.TryParse<SuiteKind>(Kind, ignoreCase: true, out _))
                 return ValidationResult.Error($"--kind must be one of: {string.Join(", ", Enum.GetNames<SuiteKind>().Select(n => n.ToLowerInvariant()))}.");
             return ValidationResult.Success();
@@ -86,6 +110,10 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
             Sample = settings.Sample,
             Seed = settings.Seed ?? 0,
             Mapping = settings.Map.Length > 0 ? ImportMapping.Parse(settings.Map) : null,
+            Chat = settings.As == "chat",
+            FewShot = settings.FewShot,
+            FewShotSeed = settings.FewShotSeed ?? 0,
+            FewShotFrom = settings.FewShotFrom,
         };
         if (Directory.Exists(settings.Out))
             throw new EvalKitException($"{settings.Out} is a folder.", "Pass the suite file to write inside it, e.g. -o suites/mine.yaml.");
@@ -130,11 +158,14 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
         var source = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(settings.Path));
         var picked = settings.Sample is { } n ? $", {n} sampled with seed {settings.Seed ?? 0}" : "";
         var limited = settings.Limit is { } l ? $", first {l} rows" : "";
+        var shots = result.FewShot is { } f ? $", {f.K}-shot from {f.Source}" : "";
         return new Suite
         {
             Id = settings.Id ?? SuiteId($"{importer.Format}-{System.IO.Path.GetFileNameWithoutExtension(source)}"),
             Kind = settings.Kind is { } kind ? Enum.Parse<SuiteKind>(kind, ignoreCase: true) : importer.Kind,
-            Description = $"Imported from {source} (format {importer.Format}{limited}{picked}) by evalkit import.",
+            Description = $"Imported from {source} (format {importer.Format}{limited}{picked}{shots}) by evalkit import.",
+            Format = settings.As == "chat" ? SuiteFormat.Chat : settings.As == "raw" ? SuiteFormat.Raw : null,
+            FewShot = result.FewShot,
             Scorer = settings.Scorer is { } type ? new ScorerSpec(type, new Dictionary<string, string>()) : importer.Scorer,
             Cases = result.Cases,
         };

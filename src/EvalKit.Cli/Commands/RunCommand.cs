@@ -29,6 +29,23 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("A model, optionally named: a GGUF file (student=models/s.gguf or llama:models/s.gguf), an OpenAI-compatible endpoint (teacher=openai:http://host:8000/v1#deepseek-r1), or a name from evalkit.yaml. Repeat to compare models. Default: every model in evalkit.yaml.")]
         public string[] Models { get; init; } = [];
 
+        [CommandOption("--model-option <NAME.KEY=VALUE>")]
+        [Description("A setting for one model, over its evalkit.yaml entry and the suites' defaults: temperature, top_p, max_tokens, system_prompt (false drops the suites' system prompts), reasoning, stop (repeat for more), api (chat, completions, any). Repeat for more, e.g. --model-option teacher.temperature=0.6 --model-option teacher.system_prompt=false.")]
+        public string[] ModelOptions { get; init; } = [];
+
+        [CommandOption("--judge <[NAME=]SOURCE>")]
+        [Description("A judge-only model: grades the suites whose judge: names it and answers no case (a GGUF file, an openai: endpoint or a name from evalkit.yaml). Repeat for more. Default: evalkit.yaml's judge_only models that a suite names.")]
+        public string[] Judges { get; init; } = [];
+
+        [CommandOption("--chat-template <auto|none|FILE>")]
+        [Description("Local GGUF models: auto wraps each raw prompt as one user turn in the model's own chat template (GGUF tokenizer.chat_template, as llama.cpp applies it); FILE uses that template (one llama.cpp knows) for chat and raw cases; none (default) sends raw prompts as written. run.json records the choice per model.")]
+        public string? ChatTemplate { get; init; }
+
+        [CommandOption("--max-cost <AMOUNT>")]
+        [Bounds(0, 1_000_000_000)]
+        [Description("Stop the run (resumably: --resume with a higher limit) once the estimated spend of its generated answers passes AMOUNT, priced by evalkit.yaml's price: {prompt_per_mtok, completion_per_mtok}.")]
+        public double? MaxCost { get; init; }
+
         [CommandOption("--shard <K/N>")]
         [Description("Run only the K-th of N deterministic slices of the cases (by a hash of suite and case id); combine the N result folders with 'evalkit merge'.")]
         public string? Shard { get; init; }
@@ -70,6 +87,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
         public override ValidationResult Validate()
         {
+            if (ChatTemplate is not null and not ("auto" or "none") && !File.Exists(ChatTemplate))
+                return ValidationResult.Error($"--chat-template must be auto, none or a template file; '{ChatTemplate}' does not exist.");
             if (Resume is not null)
                 return base.Validate();
             if (Suites.Length == 0)
@@ -96,18 +115,22 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             WarningLines.Write(console, SamplesReader.ReadFile(settings.Resume).Warnings);
         var suites = SuiteLoader.LoadAll(settings.Suites.Length > 0 || recorded is null ? settings.Suites : recorded.Suites.Select(s => s.Path));
         var config = ProjectConfig.Load(Directory.GetCurrentDirectory());
-        var models = settings.Models.Length > 0 || recorded is null ? config.Resolve(settings.Models) : recorded.ModelSpecs;
+        var models = Models.ModelOptions.Apply(
+            settings.Models.Length > 0 || recorded is null ? config.Resolve(settings.Models) : recorded.ModelSpecs, settings.ModelOptions);
+        var judges = settings.Judges.Length > 0 || recorded is null
+            ? config.ResolveJudges(settings.Judges, suites.Select(s => s.Judge?.Model).OfType<string>().Where(name => !models.Any(m => m.Name == name)))
+            : recorded.JudgeSpecs ?? [];
         if (models.Count == 0)
             throw new EvalKitException("No models to run.",
                 $"Pass --model [NAME=]SOURCE (e.g. --model student=models/student.gguf), or name models in {ProjectConfig.FileName}.");
         var shard = settings.Shard is { } text ? Shard.Parse(text) : recorded?.Shard;
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
-        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions(), config, settings.ApiKeyEnv, settings.Parallel));
+        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions() with { ChatTemplate = settings.ChatTemplate }, config, settings.ApiKeyEnv, settings.Parallel));
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
-            Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
-            Parallel = settings.Parallel,
+            Suites = suites, Models = models, Judges = judges, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
+            Parallel = settings.Parallel, MaxCost = settings.MaxCost,
         };
 
         if (settings.Worker)
@@ -135,7 +158,12 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
                 return exitCode;
         }
 
-        SummaryTable.Write(console, directory.ReadMetrics());
+        var metrics = directory.ReadMetrics();
+        SummaryTable.Write(console, metrics);
+        foreach (var usage in metrics.Usage.Where(u => u.Samples > 0))
+            console.MarkupLine(Markup.Escape(FormattableString.Invariant(
+                $"{usage.Model}: {usage.PromptTokens:N0} prompt + {usage.CompletionTokens:N0} completion tokens ({usage.ReasoningTokens:N0} reasoning)")
+                + (usage.TokenCountsEstimated ? " (estimated)" : "") + (usage.Cost is { } cost ? FormattableString.Invariant($", cost {cost:0.####}") : "")));
         if (cache is not null && SamplesReader.Read(directory.Path).Count(s => s.Cached) is > 0 and var cached)
             console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({TerminalText.Escape(cache.Path)}; --no-cache to regenerate)[/].");
         console.MarkupLine($"Results: [blue]{TerminalText.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");

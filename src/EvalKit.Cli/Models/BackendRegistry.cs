@@ -87,7 +87,9 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
     public async Task<string?> IdentityAsync(ModelSpec spec, CancellationToken cancellationToken)
     {
         var source = ModelSource.Parse(spec.Source);
-        return source.Kind == ModelSourceKind.OpenAi ? null : await ModelIdentity.OfFileAsync(source.Path!, cancellationToken);
+        return source.Kind == ModelSourceKind.OpenAi
+            ? null
+            : await ModelIdentity.OfFileAsync(source.Path!, cancellationToken, LlamaBackend.CacheVariantOf(local.ChatTemplate));
     }
 
     private OpenAiBackendOptions EndpointOptions(ModelSpec spec, ModelSource source)

@@ -7,10 +7,13 @@ public sealed record LocalModelOptions(int? Threads, int? ContextSize, LlamaDevi
 {
     public static LocalModelOptions Default { get; } = new(null, null, LlamaDevice.Cpu, null, null);
 
+    /// <summary><c>run --chat-template auto|none|FILE</c>; null is <c>none</c>.</summary>
+    public string? ChatTemplate { get; init; }
+
     /// <summary>The options to load the GGUF file at <paramref name="path"/> with these settings.</summary>
     public LlamaModelOptions For(string path, string name)
     {
-        var options = new LlamaModelOptions(path) { Name = name, Device = Device, NativeLibraryDirectory = NativeLibraryDirectory };
+        var options = new LlamaModelOptions(path) { Name = name, Device = Device, NativeLibraryDirectory = NativeLibraryDirectory, ChatTemplate = ChatTemplate };
         if (Threads is { } threads)
             options = options with { Threads = threads };
         if (ContextSize is { } contextSize)

@@ -17,9 +17,12 @@ namespace EvalKit.Cli.Models;
 /// <c>--model teacher</c> refers to them:
 /// <code>
 /// models:
-///   teacher: {source: "openai:http://gpu-box:8000/v1#deepseek-r1", api_key_env: OPENAI_API_KEY, concurrency: 4, timeout_s: 120, logprobs: true}
+///   teacher: {source: "openai:http://gpu-box:8000/v1#deepseek-r1", api_key_env: OPENAI_API_KEY, concurrency: 4, timeout_s: 120,
+///             api: chat, temperature: 0.6, top_p: 0.95, max_tokens: 4096, system_prompt: false, logprobs: false}
 ///   student: {source: "llama:models/student.gguf"}
+///   grader:  {source: "openai:http://judge:8000/v1#qwen-judge", judge_only: true}
 /// </code>
+/// Per-model settings (see docs/remote.md) apply over every suite's defaults; <c>run --model-option</c> overrides them.
 /// </summary>
 public sealed class ProjectConfig
 {
@@ -29,7 +32,7 @@ public sealed class ProjectConfig
 
     public const int MaxConcurrency = 1024;
 
-    private const string Shape = "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N, logprobs: true|false}}.";
+    private const string Shape = "evalkit.yaml holds models: {NAME: {source: ..., api_key_env: ..., concurrency: N, timeout_s: N, logprobs: true|false, api: chat, temperature: T, top_p: P, max_tokens: N, system_prompt: false, reasoning: true, stop: [..], judge_only: true, price: {prompt_per_mtok: N, completion_per_mtok: N}}}.";
 
     public static ProjectConfig Empty { get; } = new(new Dictionary<string, ModelConfig>());
 
@@ -75,6 +78,9 @@ public sealed class ProjectConfig
                 Concurrency = entry.Concurrency,
                 TimeoutSeconds = entry.TimeoutS,
                 LogProbs = entry.Logprobs,
+                Settings = Settings(entry, $"{path}, model '{name}'"),
+                JudgeOnly = entry.JudgeOnly ?? false,
+                Price = Price(entry.Price, $"{path}: model '{name}'"),
             };
         }
         return new ProjectConfig(models);
@@ -82,12 +88,62 @@ public sealed class ProjectConfig
 
     /// <summary>
     /// The models a run uses: each <c>--model</c> that is a name from this file stands for its entry, any other is
-    /// parsed as <c>[NAME=]SOURCE</c>; with no <c>--model</c> at all, every model in the file.
+    /// parsed as <c>[NAME=]SOURCE</c> (and takes this file's settings when name and source match an entry); with no
+    /// <c>--model</c> at all, every model in the file that is not <c>judge_only</c>.
     /// </summary>
     public IReadOnlyList<ModelSpec> Resolve(IReadOnlyList<string> models) =>
         models.Count == 0
-            ? Models.Values.Select(m => new ModelSpec(m.Name, m.Source)).ToList()
-            : models.Select(text => Models.TryGetValue(text.Trim(), out var m) ? new ModelSpec(m.Name, m.Source) : ModelSpec.Parse(text)).ToList();
+            ? Models.Values.Where(m => !m.JudgeOnly).Select(Spec).ToList()
+            : models.Select(ResolveOne).ToList();
+
+    /// <summary>
+    /// The judge-only models of a run: each <c>--judge</c> as <c>NAME=SOURCE</c> or a name from this file; with no
+    /// <c>--judge</c>, the file's <c>judge_only</c> models that a suite names as its judge.
+    /// </summary>
+    public IReadOnlyList<ModelSpec> ResolveJudges(IReadOnlyList<string> judges, IEnumerable<string> named) =>
+        judges.Count == 0
+            ? Models.Values.Where(m => m.JudgeOnly && named.Contains(m.Name)).Select(Spec).ToList()
+            : judges.Select(ResolveOne).ToList();
+
+    private ModelSpec ResolveOne(string text)
+    {
+        if (Models.TryGetValue(text.Trim(), out var entry))
+            return Spec(entry);
+        var spec = ModelSpec.Parse(text);
+        return Models.TryGetValue(spec.Name, out var same) && same.Source == spec.Source ? Spec(same) : spec;
+    }
+
+    private static ModelSpec Spec(ModelConfig entry) => new(entry.Name, entry.Source) { Settings = entry.Settings, Price = entry.Price };
+
+    private static ModelPrice? Price(PriceEntry? price, string origin)
+    {
+        if (price is null)
+            return null;
+        if (price.PromptPerMtok is not { } prompt || price.CompletionPerMtok is not { } completion
+            || !double.IsFinite(prompt) || !double.IsFinite(completion) || prompt < 0 || completion < 0)
+            throw new EvalKitException($"{origin}: price needs prompt_per_mtok and completion_per_mtok, numbers of 0 or more.",
+                "For example price: {prompt_per_mtok: 0.55, completion_per_mtok: 2.19} (per million tokens).");
+        return new ModelPrice(prompt, completion);
+    }
+
+    private static ModelSettings? Settings(ModelEntry entry, string origin)
+    {
+        var pairs = new List<(string Key, string Value)>();
+        void Add(string key, object? value)
+        {
+            if (value is not null)
+                pairs.Add((key, Convert.ToString(value, CultureInfo.InvariantCulture)!.ToLowerInvariant()));
+        }
+        Add("temperature", entry.Temperature);
+        Add("top_p", entry.TopP);
+        Add("max_tokens", entry.MaxTokens);
+        Add("system_prompt", entry.SystemPrompt);
+        Add("reasoning", entry.Reasoning);
+        Add("api", entry.Api);
+        pairs.AddRange((entry.Stop ?? []).Select(stop => ("stop", stop)));
+        var settings = pairs.Aggregate(new ModelSettings(), (s, pair) => ModelSettingKeys.Apply(s, pair.Key, pair.Value, $"{origin}: {pair.Key}"));
+        return pairs.Count == 0 ? null : settings;
+    }
 
     /// <summary>The file as UTF-8; anything else is refused with the byte offset of the first bad byte, never decoded with replacement characters.</summary>
     private static string Decode(string path)
@@ -135,5 +191,20 @@ public sealed class ProjectConfig
         public int? Concurrency { get; set; }
         public double? TimeoutS { get; set; }
         public bool? Logprobs { get; set; }
+        public double? Temperature { get; set; }
+        public double? TopP { get; set; }
+        public int? MaxTokens { get; set; }
+        public bool? SystemPrompt { get; set; }
+        public bool? Reasoning { get; set; }
+        public List<string>? Stop { get; set; }
+        public string? Api { get; set; }
+        public bool? JudgeOnly { get; set; }
+        public PriceEntry? Price { get; set; }
+    }
+
+    private sealed class PriceEntry
+    {
+        public double? PromptPerMtok { get; set; }
+        public double? CompletionPerMtok { get; set; }
     }
 }

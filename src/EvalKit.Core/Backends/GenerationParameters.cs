@@ -8,4 +8,7 @@ public sealed record GenerationParameters
     public float TopP { get; init; } = 1f;
     public uint Seed { get; init; } = 42;
     public IReadOnlyList<string> Stop { get; init; } = [];
+
+    /// <summary>Ask the model to think (true) or not (false); null sends nothing and lets the model decide.</summary>
+    public bool? Reasoning { get; init; }
 }

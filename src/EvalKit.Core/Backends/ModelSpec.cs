@@ -6,6 +6,12 @@ namespace EvalKit.Core.Backends;
 /// </summary>
 public sealed record ModelSpec(string Name, string Source)
 {
+    /// <summary>This model's own generation settings (evalkit.yaml and <c>--model-option</c>); null when it has none.</summary>
+    public ModelSettings? Settings { get; init; }
+
+    /// <summary>Price per million tokens (evalkit.yaml <c>price:</c>), for cost in metrics and <c>run --max-cost</c>; null when unpriced.</summary>
+    public ModelPrice? Price { get; init; }
+
     public static ModelSpec Parse(string text)
     {
         var trimmed = text.Trim();

@@ -9,8 +9,10 @@ namespace EvalKit.Core.Datasets;
 /// file order and are lettered A, B, ...; an answer key given as a label (<c>C</c>, or <c>3</c> in the numbered items)
 /// becomes the letter of that choice.
 /// </summary>
-public sealed class ArcImporter : JsonRowImporter
+public sealed class ArcImporter : JsonRowImporter, IFewShotSource
 {
+    string IFewShotSource.FewShotSplit => "the Train split (ARC-*-Train.jsonl beside the Test or Dev file)";
+
     public override string Format => "arc";
 
     public override string Description => "ARC JSON Lines {id, question: {stem, choices: [{text, label}]}, answerKey}.";
@@ -18,6 +20,19 @@ public sealed class ArcImporter : JsonRowImporter
     public override SuiteKind Kind => SuiteKind.Accuracy;
 
     public override ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
+
+    string? IFewShotSource.FewShotPool(string path)
+    {
+        var name = Path.GetFileName(path);
+        foreach (var split in new[] { "Test", "Dev" })
+        {
+            if (name.Contains(split, StringComparison.Ordinal))
+                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", name.Replace(split, "Train", StringComparison.Ordinal));
+        }
+        return null;
+    }
+
+    string IFewShotSource.Target(EvalCase example) => example.Answer!;
 
     private protected override EvalCase Map(JsonRow row)
     {

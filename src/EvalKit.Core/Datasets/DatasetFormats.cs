@@ -1,5 +1,6 @@
 using EvalKit.Core.Datasets.Internal;
 using EvalKit.Core.Internal;
+using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Datasets;
 
@@ -54,9 +55,21 @@ public static class DatasetFormats
             throw Errors.BadOption("sample", options.Sample.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "a whole number greater than 0");
         if (importer.NeedsMapping && options.Mapping is null)
             throw MappingRequired(format);
+        if (options.FewShot is <= 0)
+            throw Errors.BadOption("fewshot", options.FewShot.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "a whole number greater than 0");
         var result = importer.Import(path, options);
-        return options.Sample is { } n ? result with { Cases = SeededSampler.Pick(result.Cases, n, options.Seed) } : result;
+        result = options.Sample is { } n ? result with { Cases = SeededSampler.Pick(result.Cases, n, options.Seed) } : result;
+        if (options.FewShot is not null)
+        {
+            var (cases, spec) = FewShotBuilder.Apply(importer, path, result.Cases, options);
+            return result with { Cases = cases, FewShot = spec };
+        }
+        return options.Chat ? result with { Cases = [.. result.Cases.Select(AsChat)] } : result;
     }
+
+    /// <summary>A raw case as one user turn (no system prompt: the suite may give one).</summary>
+    private static EvalCase AsChat(EvalCase evalCase) =>
+        evalCase.Prompt is { } prompt ? evalCase with { Prompt = null, Messages = [new ChatMessage("user", prompt)] } : evalCase;
 
     internal static EvalKitException MappingRequired(string format) => new(
         $"Dataset format '{format}' needs a column mapping.",

@@ -16,4 +16,16 @@ public sealed record DatasetImportOptions
 
     /// <summary>The seed of <see cref="Sample"/>; the same seed and file always give the same cases.</summary>
     public ulong Seed { get; init; }
+
+    /// <summary>Write cases as chat <c>messages</c> (the prompt as the user turn) instead of raw prompts (<c>import --as chat</c>).</summary>
+    public bool Chat { get; init; }
+
+    /// <summary>Solved examples put before each case, from the dataset's train/dev split (<c>import --fewshot K</c>); null for none.</summary>
+    public int? FewShot { get; init; }
+
+    /// <summary>The seed that draws each case's few-shot examples.</summary>
+    public ulong FewShotSeed { get; init; }
+
+    /// <summary>The file or folder to draw few-shot examples from instead of the format's own split.</summary>
+    public string? FewShotFrom { get; init; }
 }

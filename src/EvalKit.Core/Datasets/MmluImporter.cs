@@ -8,8 +8,9 @@ namespace EvalKit.Core.Datasets;
 /// <c>&lt;subject&gt;_&lt;split&gt;.csv</c>. A folder reads every <c>*.csv</c> in it, sorted by name.
 /// The subject and split become tags.
 /// </summary>
-public sealed class MmluImporter : IDatasetImporter
+public sealed class MmluImporter : IDatasetImporter, IFewShotSource
 {
+    private const string HeaderStart = "The following are multiple choice questions (with answers) about";
     private static readonly string[] _splits = ["test", "val", "dev"];
 
     public string Format => "mmlu";
@@ -19,6 +20,27 @@ public sealed class MmluImporter : IDatasetImporter
     public SuiteKind Kind => SuiteKind.Accuracy;
 
     public ScorerSpec Scorer { get; } = new("choice", new Dictionary<string, string>());
+
+    string IFewShotSource.FewShotSplit => "the dev split (a dev/ folder beside the test/ or val/ folder, as upstream ships it)";
+
+    string? IFewShotSource.FewShotPool(string path)
+    {
+        var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path));
+        var parent = folder is null ? null : Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        return parent is null ? null : Path.Combine(parent, "dev");
+    }
+
+    // The subject line heads the whole prompt once, as in lm-evaluation-harness's MMLU description.
+    (string Header, string Body) IFewShotSource.Split(EvalCase evalCase)
+    {
+        var prompt = evalCase.Prompt ?? "";
+        var cut = prompt.IndexOf("\n\n", StringComparison.Ordinal);
+        return prompt.StartsWith(HeaderStart, StringComparison.Ordinal) && cut > 0 ? (prompt[..(cut + 2)], prompt[(cut + 2)..]) : ("", prompt);
+    }
+
+    string IFewShotSource.Target(EvalCase example) => example.Answer!;
+
+    string IFewShotSource.PoolKey(EvalCase evalCase) => evalCase.Tags.GetValueOrDefault("subject", "");
 
     public DatasetImportResult Import(string path, DatasetImportOptions options)
     {
@@ -44,7 +66,7 @@ public sealed class MmluImporter : IDatasetImporter
         return new EvalCase
         {
             Id = $"mmlu-{Path.GetFileNameWithoutExtension(row.File)}-{row.Line}",
-            Prompt = $"The following are multiple choice questions (with answers) about {subject.Replace('_', ' ')}.\n\n"
+            Prompt = $"{HeaderStart} {subject.Replace('_', ' ')}.\n\n"
                 + ChoicePrompt.Format(row[0], choices),
             Choices = choices,
             Answer = answer,

@@ -13,4 +13,7 @@ public sealed record MetricsReport
 
     /// <summary>Per model: tokens/sec and latency percentiles of the scored requests (<see cref="SampleTimings"/>).</summary>
     public IReadOnlyList<ModelTiming> Timing { get; init; } = [];
+
+    /// <summary>Per model: tokens generated in the run and their estimated cost (<see cref="ModelUsage"/>).</summary>
+    public IReadOnlyList<ModelUsage> Usage { get; init; } = [];
 }

@@ -22,6 +22,9 @@ public sealed record RunManifest
 
     public IReadOnlyList<ModelInfo> Models { get; init; } = [];
 
+    /// <summary>Judge-only models as given (<c>run --judge</c>): they grade, and answer no case; null when none.</summary>
+    public IReadOnlyList<ModelSpec>? JudgeSpecs { get; init; }
+
     /// <summary>The slice of the cases this run holds (<c>--shard K/N</c>); null for all of them.</summary>
     public Running.Shard? Shard { get; init; }
 

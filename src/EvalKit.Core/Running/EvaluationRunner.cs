@@ -32,7 +32,9 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         var scorers = RunValidator.Validate(request, backends);
         var (directory, manifest) = request.ResumeDirectory is { } resume ? Reopen(resume, request) : Start(request);
         using var writerLock = directory.AcquireWriterLock();
-        var written = SamplesReader.Read(directory.Path).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var existing = SamplesReader.Read(directory.Path);
+        var written = existing.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var spend = existing.Sum(s => request.Models.FirstOrDefault(m => m.Name == s.Model) is { } m ? ModelUsage.CostOf(s, m) : 0);
         var total = request.Suites.Sum(s => s.Cases.Count(c => InShard(request, s.Id, c.Id))) * request.Repeats;
 
         using (var writer = new SamplesWriter(directory.Path))
@@ -46,6 +48,8 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                     .ToList();
                 if (todo.Count == 0)
                     continue;
+                if (spend > request.MaxCost)
+                    break;
 
                 var done = total - todo.Count;
                 progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Starting));
@@ -63,9 +67,16 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                     writer.Append(sample);
                     var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;
                     progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, phase));
+                    spend += ModelUsage.CostOf(sample, spec);
+                    if (spend > request.MaxCost)
+                        break;
                 }
+                if (spend > request.MaxCost)
+                    break;
             }
         }
+        if (spend > request.MaxCost)
+            throw BudgetSpent(directory, spend, request.MaxCost.Value);
 
         SamplesOrder.Restore(directory.Path, CaseOrder(request));
         InflightMarker.Clear(directory);
@@ -74,6 +85,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         var metrics = MetricsCalculator.Compute(
             directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList(),
             JudgementsFile.Read(directory.Path));
+        metrics = metrics with { Usage = ModelUsage.From(SamplesReader.Read(directory.Path), request.Models) };
         directory.WriteMetrics(metrics);
         manifest = manifest with { CompletedAt = _clock.GetUtcNow() };
         directory.WriteManifest(manifest);
@@ -102,6 +114,11 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         }
     }
 
+    private static EvalKitException BudgetSpent(RunDirectory directory, double spend, double limit) => new(
+        FormattableString.Invariant($"Stopped: the estimated spend {spend:0.####} passed --max-cost {limit:0.####}. Samples written so far are kept."),
+        $"Finish the run with a higher limit: evalkit run --resume {directory.Path} --max-cost AMOUNT (the spend counts every generated sample of the run).",
+        ExitCodes.RuntimeFailure);
+
     private static List<string> CaseOrder(RunRequest request) =>
     [
         .. from spec in request.Models
@@ -126,6 +143,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             Repeats = request.Repeats,
             Suites = request.Suites.Select(SuiteManifest.From).ToList(),
             ModelSpecs = request.Models,
+            JudgeSpecs = request.Judges.Count > 0 ? request.Judges : null,
             Shard = request.Shard,
         });
         return (directory, manifest!);

@@ -75,6 +75,7 @@ public static class RunMerger
         };
         directory.WriteManifest(manifest);
         var metrics = MetricsCalculator.Compute(directory.RunId, manifest.Suites, samples, modelOrder);
+        metrics = metrics with { Usage = ModelUsage.From(samples, manifest.ModelSpecs) };
         directory.WriteMetrics(metrics);
         return new RunResult(directory, manifest, metrics);
     }

@@ -9,6 +9,9 @@ public sealed record RunRequest
 {
     public required IReadOnlyList<Suite> Suites { get; init; }
     public required IReadOnlyList<ModelSpec> Models { get; init; }
+
+    /// <summary>Judge-only models (<c>run --judge NAME=SOURCE</c>): they grade the suites that name them, and answer no case.</summary>
+    public IReadOnlyList<ModelSpec> Judges { get; init; } = [];
     public string ResultsRoot { get; init; } = "results";
 
     /// <summary>
@@ -28,6 +31,12 @@ public sealed record RunRequest
 
     /// <summary>Answers already computed; null generates every case (<c>--no-cache</c>).</summary>
     public ResponseCache? Cache { get; init; }
+    /// <summary>
+    /// Stop the run, resumably, once the estimated spend of its generated samples (priced models only) passes this
+    /// amount (<c>run --max-cost</c>); null for no limit.
+    /// </summary>
+    public double? MaxCost { get; init; }
+
     /// <summary>Run only this slice of the cases (<c>--shard K/N</c>); null runs them all.</summary>
     public Shard? Shard { get; init; }
 }

@@ -28,6 +28,10 @@ public static class SuiteWriter
             root["description"] = suite.Description;
         if (Defaults(suite.Defaults) is { Count: > 0 } defaults)
             root["defaults"] = defaults;
+        if (suite.Format is { } format)
+            root["format"] = format.ToString().ToLowerInvariant();
+        if (suite.FewShot is { } fewShot)
+            root["fewshot"] = new OrderedDictionary<string, object> { ["k"] = fewShot.K, ["seed"] = fewShot.Seed, ["source"] = fewShot.Source };
         root["scorer"] = Scorer(suite.Scorer);
         root["cases"] = suite.Cases.Select(Case).ToList();
         return _serializer.Serialize(root);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Caching;
 using EvalKit.Llama.Gguf;
 using LLama;
 
@@ -10,7 +11,7 @@ internal static class ModelDetails
 {
     public static ModelInfo Describe(
         LlamaModelOptions options, string path, string sha256, GgufModelSummary summary, LLamaWeights weights, LLamaContext context,
-        LlamaNativeLibrary native, int gpuLayers)
+        LlamaNativeLibrary native, int gpuLayers, ChatTemplateChoice template)
     {
         var hasTemplate = weights.Metadata.ContainsKey(PromptRenderer.ChatTemplateKey);
         var details = new Dictionary<string, string>
@@ -28,7 +29,10 @@ internal static class ModelDetails
             ["device"] = !native.UsesGpu ? "cpu" : native.Name.StartsWith("cuda", StringComparison.Ordinal) ? "cuda" : "gpu",
             ["native_library"] = native.ToString(),
             ["chat_template"] = hasTemplate ? "yes" : "no (chat messages use a plain System:/User:/Assistant: transcript)",
+            ["chat_template_source"] = template.Source,
         };
+        if (template.CacheVariant is { } variant)
+            details[ModelIdentity.VariantDetail] = variant;
         return new ModelInfo
         {
             Name = options.Name ?? Path.GetFileNameWithoutExtension(path),

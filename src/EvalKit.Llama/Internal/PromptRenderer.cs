@@ -10,16 +10,20 @@ namespace EvalKit.Llama.Internal;
 /// Turns a request into the exact text and tokens the model sees. Raw prompts are used as given (BOS added
 /// when the model asks for it). Chat messages go through the model's own chat template; a model without
 /// one gets a plain transcript, <c>System: …\nUser: …\nAssistant:</c>, so that base models can still be probed.
+/// With <paramref name="customTemplate"/> that template replaces the model's; with <paramref name="wrapRawPrompts"/>
+/// a raw prompt is rendered as one user turn when there is a template (<c>run --chat-template</c>).
 /// </summary>
-internal sealed class PromptRenderer(LLamaWeights weights)
+internal sealed class PromptRenderer(LLamaWeights weights, string? customTemplate = null, bool wrapRawPrompts = false)
 {
     public const string ChatTemplateKey = "tokenizer.chat_template";
 
-    public bool HasChatTemplate { get; } = weights.Metadata.ContainsKey(ChatTemplateKey);
+    public bool HasChatTemplate { get; } = customTemplate is not null || weights.Metadata.ContainsKey(ChatTemplateKey);
 
     public (string Text, LLamaToken[] Tokens) Render(GenerationRequest request)
     {
         var addBos = weights.Vocab.ShouldAddBOS;
+        if (request.Messages is null && wrapRawPrompts && HasChatTemplate && request.Prompt is { } raw)
+            request = GenerationRequest.Chat([new ChatMessage("user", raw)], request.Parameters);
         if (request.Messages is null)
         {
             var prompt = request.Prompt ?? throw new ArgumentException("A request needs a Prompt or Messages.", nameof(request));
@@ -50,7 +54,8 @@ internal sealed class PromptRenderer(LLamaWeights weights)
 
     private string ApplyTemplate(IEnumerable<ChatMessage> messages)
     {
-        var template = new LLamaTemplate(weights) { AddAssistant = true };
+        var template = customTemplate is null ? new LLamaTemplate(weights) : new LLamaTemplate(customTemplate);
+        template.AddAssistant = true;
         foreach (var message in messages)
             template.Add(message.Role, message.Content);
         return Encoding.UTF8.GetString(template.Apply());

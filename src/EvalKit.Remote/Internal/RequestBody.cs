@@ -19,6 +19,9 @@ internal static class RequestBody
             foreach (var message in messages)
                 array.Add(new JsonObject { ["role"] = message.Role, ["content"] = message.Content });
             body["messages"] = array;
+            // vLLM and llama-server pass these to the chat template (Qwen3 and similar switch thinking with it).
+            if (request.Parameters.Reasoning is { } reasoning)
+                body["chat_template_kwargs"] = new JsonObject { ["enable_thinking"] = reasoning };
         }
         else
         {

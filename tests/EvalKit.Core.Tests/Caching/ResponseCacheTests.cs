@@ -41,6 +41,8 @@ public class ResponseCacheTests
             ResponseCache.KeyOf("sha256:ab12cd34", Request with { Parameters = parameters with { TopP = 0.95f } }),
             ResponseCache.KeyOf("sha256:ab12cd34", Request with { Parameters = parameters with { Seed = 8 } }),
             ResponseCache.KeyOf("sha256:ab12cd34", Request with { Parameters = parameters with { Stop = ["\n", "Q:"] } }),
+            ResponseCache.KeyOf("sha256:ab12cd34", Request with { Parameters = parameters with { Reasoning = false } }),
+            ResponseCache.KeyOf("sha256:ab12cd34", Request with { Parameters = parameters with { Reasoning = true } }),
         };
 
         Assert.Equal(key, ResponseCache.KeyOf("sha256:ab12cd34", Request with { Parameters = parameters with { Stop = ["\n"] } }));

@@ -123,6 +123,6 @@ public partial class SuiteLoaderTests
         // Then the hint names every valid key
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal("k.yaml:3:1: unknown key 'descripton' in the suite. Did you mean 'description'? " +
-            "(valid keys: id, kind, description, defaults, scorer, judge, cases, dataset)", diagnostic.ToString());
+            "(valid keys: id, kind, description, defaults, scorer, judge, cases, dataset, format, fewshot)", diagnostic.ToString());
     }
 }

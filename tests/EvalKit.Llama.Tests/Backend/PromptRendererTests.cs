@@ -53,4 +53,29 @@ public sealed class PromptRendererTests
         Assert.Equal("<|assistant|>", text);
         Assert.DoesNotContain(special, tokens);
     }
+
+    [Fact]
+    public void With_raw_prompt_wrapping_a_raw_prompt_becomes_one_user_turn_in_the_models_template()
+    {
+        NativeLibrarySetup.Ensure();
+        using var weights = LLamaWeights.LoadFromFile(new ModelParams(SharedAssets.Model("ggml-vocab-phi-3.gguf")) { VocabOnly = true });
+
+        var (text, _) = new PromptRenderer(weights, wrapRawPrompts: true).Render(GenerationRequest.Raw("Question: 2+2?\nAnswer:", new()));
+        var (chat, _) = new PromptRenderer(weights).Render(GenerationRequest.Chat([new("user", "Question: 2+2?\nAnswer:")], new()));
+
+        Assert.Equal(chat, text);
+        Assert.StartsWith("<|user|>", text.TrimStart());
+    }
+
+    [Fact]
+    public void A_custom_template_replaces_the_models_own()
+    {
+        NativeLibrarySetup.Ensure();
+        using var weights = LLamaWeights.LoadFromFile(new ModelParams(SharedAssets.Model("ggml-vocab-phi-3.gguf")) { VocabOnly = true });
+        const string chatml = "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}";
+
+        var (text, _) = new PromptRenderer(weights, chatml, wrapRawPrompts: true).Render(GenerationRequest.Raw("Hi there", new()));
+
+        Assert.Equal("<|im_start|>user\nHi there<|im_end|>\n<|im_start|>assistant\n", text);
+    }
 }

@@ -44,6 +44,9 @@ internal static class CacheKey
             foreach (var stop in parameters.Stop)
                 json.WriteStringValue(stop);
             json.WriteEndArray();
+            // Written only when set, so keys of requests without it stay as they were.
+            if (parameters.Reasoning is { } reasoning)
+                json.WriteBoolean("reasoning", reasoning);
             json.WriteEndObject();
         }
         return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));

@@ -42,7 +42,7 @@ internal static class BatchSampleProducer
             var (suite, evalCase, repeat) = group[i];
             if (scorers[suite.Id] is ChoiceLogLikelihoodScorer)
                 continue;
-            var (request, sample) = SampleProducer.Prepare(model.Name, suite, evalCase, repeat);
+            var (request, sample) = SampleProducer.Prepare(model.Name, suite, evalCase, repeat, model.Settings);
             samples[i] = await SampleProducer.FromCacheAsync(model, suite, evalCase, scorers[suite.Id], request, sample, cancellationToken);
             if (samples[i] is null)
                 misses.Add((i, request, sample));

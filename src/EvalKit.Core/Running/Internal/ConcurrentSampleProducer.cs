@@ -31,7 +31,7 @@ internal static class ConcurrentSampleProducer
                     cancellationToken.ThrowIfCancellationRequested();
                     var (suite, evalCase, repeat) = todo[next++];
                     var scorer = scorers[suite.Id];
-                    var (request, sample) = SampleProducer.Prepare(model.Name, suite, evalCase, repeat);
+                    var (request, sample) = SampleProducer.Prepare(model.Name, suite, evalCase, repeat, model.Settings);
                     if (await SampleProducer.FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken) is { } cached)
                     {
                         yield return cached;

@@ -32,7 +32,7 @@ internal static class JudgePhase
             var todo = byJudge.ToList();
             progress?.Report(new RunProgress(label, "", 0, todo.Count, null, RunProgress.Starting));
             progress?.Report(new RunProgress(label, "", 0, todo.Count, null, RunProgress.Loading));
-            var spec = request.Models.Single(m => m.Name == byJudge.Key);
+            var spec = request.Models.Concat(request.Judges).First(m => m.Name == byJudge.Key);
             InflightMarker.Clear(directory);
             await using var backend = await backends.LoadAsync(spec, cancellationToken);
             var judges = todo.Select(s => s.Suite).Distinct().ToDictionary(id => id, id => Judge(backend, judgedSuites[id].Judge!));

@@ -20,6 +20,9 @@ internal sealed class ModelSlot(
 
     public string Name => spec.Name;
 
+    /// <summary>The model's own generation settings, merged over each suite's defaults.</summary>
+    public ModelSettings? Settings => spec.Settings;
+
     /// <summary>The backend once something needed it; null while every answer came from the cache.</summary>
     public IModelBackend? Loaded => _backend;
 

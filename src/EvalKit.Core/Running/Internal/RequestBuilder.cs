@@ -15,15 +15,27 @@ internal static class RequestBuilder
         Stop = defaults.Stop,
     };
 
-    /// <summary>The request for one repeat of a case: repeat r samples with the suite's seed + r.</summary>
-    public static GenerationRequest For(Suite suite, EvalCase evalCase, int repeat = 0)
+    /// <summary>
+    /// The request for one repeat of a case: repeat r samples with the suite's seed + r. The model's own settings
+    /// override the suite's defaults (see docs/remote.md, "Per-model settings").
+    /// </summary>
+    public static GenerationRequest For(Suite suite, EvalCase evalCase, int repeat = 0, ModelSettings? model = null)
     {
         var parameters = Parameters(suite.Defaults);
         parameters = parameters with { Seed = unchecked(parameters.Seed + (uint)repeat) };
-        if (evalCase.Prompt is not null)
-            return GenerationRequest.Raw(evalCase.Prompt, parameters);
-        return GenerationRequest.Chat(Messages(suite, evalCase), parameters);
+        if (model is not null)
+        {
+            parameters = parameters with
+            {
+                Temperature = model.Temperature ?? parameters.Temperature,
+                TopP = model.TopP ?? parameters.TopP,
+                MaxTokens = model.MaxTokens ?? parameters.MaxTokens,
+                Stop = model.Stop ?? parameters.Stop,
+                Reasoning = model.Reasoning,
+            };
+        }
+        if (!suite.SendsAsChat(evalCase))
+            return GenerationRequest.Raw(evalCase.Prompt!, parameters);
+        return GenerationRequest.Chat(suite.ChatMessagesFor(evalCase, withSystem: model?.SystemPrompt ?? true), parameters);
     }
-
-    public static IReadOnlyList<ChatMessage> Messages(Suite suite, EvalCase evalCase) => suite.ChatMessagesFor(evalCase);
 }

@@ -33,6 +33,8 @@ internal static class ResumeCheck
                 changes.Add($"model '{model.Name}' was not part of the run");
             else if (before.Source != model.Source)
                 changes.Add($"model '{model.Name}' source changed: {before.Source} → {model.Source}");
+            else if (!Equals(before.Settings ?? ModelSettings.None, model.Settings ?? ModelSettings.None))
+                changes.Add($"model '{model.Name}' settings changed (evalkit.yaml or --model-option)");
         }
         changes.AddRange(recordedModels.Keys.Select(name => $"model '{name}' is missing now"));
         if (recorded.Shard != request.Shard)

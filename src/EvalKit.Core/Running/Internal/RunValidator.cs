@@ -1,5 +1,6 @@
 using EvalKit.Core.Backends;
 using EvalKit.Core.Scoring;
+using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Running.Internal;
 
@@ -17,17 +18,24 @@ internal static class RunValidator
             problems.Add($"Parallel must be at least 1 case at a time, not {request.Parallel}.");
         if (request.Repeats < 1)
             problems.Add($"Repeats must be at least 1, not {request.Repeats}.");
-        foreach (var duplicate in request.Models.GroupBy(m => m.Name).Where(g => g.Count() > 1))
+        if (request.MaxCost is { } maxCost && (maxCost <= 0 || !request.Models.Any(m => m.Price is not null)))
+            problems.Add(maxCost <= 0
+                ? $"--max-cost must be greater than 0, not {maxCost}."
+                : "--max-cost needs a price for at least one model: add price: {prompt_per_mtok: N, completion_per_mtok: N} to its entry in evalkit.yaml.");
+        foreach (var duplicate in request.Models.Concat(request.Judges).GroupBy(m => m.Name).Where(g => g.Count() > 1))
             problems.Add($"Model name '{duplicate.Key}' is used twice; name them: --model a=PATH --model b=PATH.");
-        foreach (var spec in request.Models)
+        foreach (var spec in request.Models.Concat(request.Judges))
             problems.AddRange(backends.Check(spec).Select(p => $"Model '{spec.Name}': {p}"));
+        foreach (var spec in request.Models)
+            problems.AddRange(request.Suites.SelectMany(suite => ApiProblems(spec, suite)));
 
         var scorers = new Dictionary<string, IScorer>();
         foreach (var suite in request.Suites)
         {
-            if (suite.Judge is { } judge && !request.Models.Any(m => m.Name == judge.Model))
+            if (suite.Judge is { } judge && !request.Models.Concat(request.Judges).Any(m => m.Name == judge.Model))
                 problems.Add($"Suite '{suite.Id}': its judge model '{judge.Model}' is not one of the run's models "
-                    + $"({string.Join(", ", request.Models.Select(m => m.Name))}); add it: --model {judge.Model}=PATH.");
+                    + $"({string.Join(", ", request.Models.Select(m => m.Name))}); add it as a judge only: --judge {judge.Model}=SOURCE "
+                    + $"(or as a model that also answers: --model {judge.Model}=PATH).");
             try
             {
                 scorers[suite.Id] = ScorerCatalog.Create(suite.Scorer);
@@ -51,4 +59,24 @@ internal static class RunValidator
                 "Nothing was loaded or written. Fix the problems above and run again.");
         return scorers;
     }
+
+    // A chat-only endpoint answers /completions with 404 (and a completions-only one has no chat template): say so now,
+    // not after every case has failed.
+    private static IEnumerable<string> ApiProblems(ModelSpec spec, Suite suite)
+    {
+        var api = spec.Settings?.Api ?? ModelApi.Any;
+        if (api == ModelApi.Any)
+            yield break;
+        var chat = suite.Cases.Count(suite.SendsAsChat);
+        var raw = suite.Cases.Count - chat;
+        if (api == ModelApi.Chat && raw > 0)
+            yield return $"Model '{spec.Name}' takes chat messages only (api: chat), but suite '{suite.Id}' has {raw} raw prompt case(s). "
+                + "Convert them: re-import with 'evalkit import FORMAT PATH --as chat', or add 'format: chat' to the suite "
+                + $"({SourceOf(suite)}) to send each prompt as one user turn.";
+        if (api == ModelApi.Completions && chat > 0)
+            yield return $"Model '{spec.Name}' takes raw prompts only (api: completions), but suite '{suite.Id}' has {chat} chat case(s). "
+                + "Run it on a model that takes chat messages, or import the dataset with 'evalkit import FORMAT PATH --as raw'.";
+    }
+
+    private static string SourceOf(Suite suite) => suite.SourcePath.Length > 0 ? suite.SourcePath : suite.Id;
 }

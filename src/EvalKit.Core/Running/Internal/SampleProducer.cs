@@ -15,7 +15,7 @@ internal static class SampleProducer
     public static async Task<SampleRecord> ProduceAsync(
         ModelSlot model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
     {
-        var (request, sample) = Prepare(model.Name, suite, evalCase, repeat);
+        var (request, sample) = Prepare(model.Name, suite, evalCase, repeat, model.Settings);
         return await FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken)
             ?? await AnswerAsync(model, await model.BackendAsync(cancellationToken), suite, evalCase, scorer, request, sample, cancellationToken);
     }
@@ -49,9 +49,10 @@ internal static class SampleProducer
     }
 
     /// <summary>The request for a case and its sample before generation (labelled <c>error</c> until scored).</summary>
-    public static (GenerationRequest Request, SampleRecord Sample) Prepare(string model, Suite suite, EvalCase evalCase, int repeat)
+    public static (GenerationRequest Request, SampleRecord Sample) Prepare(
+        string model, Suite suite, EvalCase evalCase, int repeat, ModelSettings? settings = null)
     {
-        var request = RequestBuilder.For(suite, evalCase, repeat);
+        var request = RequestBuilder.For(suite, evalCase, repeat, settings);
         var sample = new SampleRecord
         {
             Model = model,

@@ -8,7 +8,7 @@ namespace EvalKit.Core.Suites.Internal;
 /// <summary>Turns a suite file's root node into a <see cref="Suite"/>, reporting every problem on the way.</summary>
 internal static partial class SuiteBuilder
 {
-    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "judge", "cases", "dataset"];
+    private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "judge", "cases", "dataset", "format", "fewshot"];
     private static readonly string[] _kinds = ["accuracy", "hallucination", "bias", "censorship", "custom"];
 
     /// <summary>
@@ -35,6 +35,9 @@ internal static partial class SuiteBuilder
                 bag.Add(both, "the suite names a judge twice: in 'judge:' and in the scorer's 'judge' option", "keep one of them");
             judge = JudgeSpec.ForRefusals(judgeModel.Trim());
         }
+        var formatNode = fields.Optional("format");
+        var format = formatNode is null ? null : FormatBuilder.Format(formatNode, bag);
+        var fewShot = fields.Optional("fewshot") is { } f ? FormatBuilder.FewShot(f, bag) : null;
         var datasetNode = fields.Optional("dataset");
         var casesNode = datasetNode is null
             ? fields.Required("cases", bag, "add 'cases:' with at least one case (id plus prompt or messages), or 'dataset:' to import them")
@@ -43,6 +46,8 @@ internal static partial class SuiteBuilder
         var imported = datasetNode is null ? new DatasetBuilder.Imported([], []) : DatasetBuilder.Build(datasetNode, scorer, options, bag);
         if (imported.Cases.Count > 0)
             cases = Merge(cases, imported.Cases, datasetNode!, bag);
+        if (formatNode is not null)
+            FormatBuilder.CheckRaw(format, cases, formatNode, bag);
         var validIdNode = id is null ? null : (YamlScalarNode)idNode!;
         if (bag.Count != before || id is null || kind is null)
             return (null, validIdNode, imported.Files);
@@ -54,6 +59,8 @@ internal static partial class SuiteBuilder
             Defaults = defaults,
             Scorer = scorer!,
             Judge = judge,
+            Format = format,
+            FewShot = fewShot,
             Cases = cases,
         };
         return (suite, validIdNode, imported.Files);
