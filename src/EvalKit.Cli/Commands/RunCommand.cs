@@ -113,6 +113,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         if (settings.Worker)
         {
             WorkerProtocol.ExitWhenSupervisorDies();
+            FaultInjectingBackend.ExitEarlyIfAsked();
             await runner.RunAsync(request, new WorkerProtocol.Writer(), cancellationToken);
             return ExitCodes.Ok;
         }
@@ -147,7 +148,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var arguments = context.Arguments.SkipWhile(a => a != "run").ToList();
         if (!arguments.Contains("--resume"))
             arguments.AddRange(["--resume", directory.Path]);
-        arguments.Add("--worker");
+        arguments.Add(WorkerProtocol.WorkerOption);
         return arguments;
     }
 }
