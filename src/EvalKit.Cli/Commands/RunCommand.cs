@@ -50,6 +50,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
 
+        [CommandOption("--retry-errors")]
+        [Description("With --resume: run again the cases whose sample failed (label error, e.g. an endpoint that was down), replacing those samples. Without it, resume keeps failed samples as they are.")]
+        public bool RetryErrors { get; init; }
+
         [CommandOption("--parallel <N>")]
         [Description("Cases at once. Local models decode groups of N as parallel sequences in one llama.cpp context: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from the batch start. Endpoints keep N requests in flight, the next case starting as any ends (see docs/remote.md).")]
         [DefaultValue(1)]
@@ -72,6 +76,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
                 return ValidationResult.Error("--parallel must be at least 1.");
             if (Repeats is < 1)
                 return ValidationResult.Error("--repeats must be at least 1.");
+            if (RetryErrors && Resume is null)
+                return ValidationResult.Error("--retry-errors re-runs the failed cases of an existing run; pass --resume RUN_DIR too.");
             if (Resume is not null)
                 return base.Validate();
             if (Suites.Length == 0)
@@ -110,6 +116,9 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             Parallel = settings.Parallel,
         };
 
+        if (settings.RetryErrors && !settings.Worker && ErrorSamples.Remove(settings.Resume!) is > 0 and var removed)
+            console.MarkupLine($"Retrying {removed} failed sample(s).");
+
         if (settings.Worker)
         {
             WorkerProtocol.ExitWhenSupervisorDies();
@@ -137,15 +146,24 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         }
 
         SummaryTable.Write(console, directory.ReadMetrics());
-        if (cache is not null && SamplesReader.Read(directory.Path).Count(s => s.Cached) is > 0 and var cached)
+        var samples = SamplesReader.Read(directory.Path);
+        if (cache is not null && samples.Count(s => s.Cached) is > 0 and var cached)
             console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({Markup.Escape(cache.Path)}; --no-cache to regenerate)[/].");
         console.MarkupLine($"Results: [blue]{Markup.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
-        return ExitCodes.Ok;
+        // A model none of whose requests succeeded measured nothing: a runtime failure, not a score of 0.
+        var allFailed = samples.GroupBy(s => s.Model).Where(g => g.All(s => s.Error is not null)).Select(g => g.Key).ToList();
+        if (allFailed.Count == 0)
+            return ExitCodes.Ok;
+        console.MarkupLine($"[red]error:[/] every request of {Markup.Escape(string.Join(", ", allFailed))} failed "
+            + $"(first error: {Markup.Escape(samples.First(s => allFailed.Contains(s.Model)).Error!)}).");
+        console.MarkupLine($"[grey]hint:[/] fix the cause, then run the failed cases again: evalkit run --resume {Markup.Escape(directory.Path)} --retry-errors");
+        return ExitCodes.RuntimeFailure;
     }
 
     private static List<string> WorkerArguments(CommandContext context, RunDirectory directory)
     {
-        var arguments = context.Arguments.SkipWhile(a => a != "run").ToList();
+        // The supervisor alone removes failed samples, once: a restarted worker must keep those its crashes recorded.
+        var arguments = context.Arguments.SkipWhile(a => a != "run").Where(a => a != "--retry-errors").ToList();
         if (!arguments.Contains("--resume"))
             arguments.AddRange(["--resume", directory.Path]);
         arguments.Add(WorkerProtocol.WorkerOption);
