@@ -50,6 +50,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
 
+        [CommandOption("--unsafe-code")]
+        [Description("Let the code scorer run model-written code without isolation where no sandbox works here (no util-linux unshare, or namespaces refused). Printed, and recorded in run.json. Without it such a run stops before it starts.")]
+        public bool UnsafeCode { get; init; }
+
         [CommandOption("--retry-errors")]
         [Description("With --resume: run again the cases whose sample failed (label error, e.g. an endpoint that was down), replacing those samples. Without it, resume keeps failed samples as they are.")]
         public bool RetryErrors { get; init; }
@@ -107,13 +111,19 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             throw new EvalKitException("No models to run.",
                 $"Pass --model [NAME=]SOURCE (e.g. --model student=models/student.gguf), or name models in {ProjectConfig.FileName}.");
         var shard = settings.Shard is { } text ? Shard.Parse(text) : recorded?.Shard;
+        var unsafeCode = settings.UnsafeCode || recorded?.UnsafeCode == true;
+        if (unsafeCode)
+            Environment.SetEnvironmentVariable(Core.Scoring.CodeScorer.UnsafeVariable, "1"); // the worker inherits it
+        if (!settings.Worker && suites.Any(s => s.Scorer.Type == "code")
+            && Core.Scoring.CodeScorer.CheckIsolation() is var isolation && isolation == "none")
+            console.MarkupLine("[yellow]--unsafe-code: model-written code runs WITHOUT a sandbox (no namespaces work here); recorded in run.json.[/]");
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
         var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions(), config, settings.ApiKeyEnv, settings.Parallel));
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
             Suites = suites, Models = models, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
-            Parallel = settings.Parallel,
+            Parallel = settings.Parallel, UnsafeCode = unsafeCode,
         };
 
         if (settings.RetryErrors && !settings.Worker && ErrorSamples.Remove(settings.Resume!) is > 0 and var removed)

@@ -127,6 +127,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             Suites = request.Suites.Select(SuiteManifest.From).ToList(),
             ModelSpecs = request.Models,
             Shard = request.Shard,
+            UnsafeCode = request.UnsafeCode ? true : null,
         });
         return (directory, manifest!);
     }
