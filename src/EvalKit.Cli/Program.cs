@@ -1,4 +1,5 @@
 using EvalKit.Cli;
+using EvalKit.Cli.Supervision;
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -9,4 +10,8 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return await EvalKitApp.Create(args).RunAsync(args, cancellation.Token);
+var exitCode = await EvalKitApp.Create(args).RunAsync(args, cancellation.Token);
+// A worker states its verdict, so that its supervisor can tell it from a worker that died with the same code.
+if (args.Contains(WorkerProtocol.WorkerOption))
+    WorkerProtocol.WriteVerdict(exitCode);
+return exitCode;

@@ -36,6 +36,7 @@ public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrent
             // Polly owns retries and timeouts (it must also cover failures in the middle of a stream).
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = options.RequestTimeout + TimeSpan.FromSeconds(10),
+            Transport = new HttpClientPipelineTransport(new HttpClient(new LineLimitHandler(CompletionStream.MaxLineBytes(AnswerLimit.MaxChars)))),
         };
 #pragma warning disable OPENAI001 // evaluation-only constructor; it is the one that lets key-less servers get no Authorization header
         _chat = new ChatClient(options.Model, authentication, clientOptions);
@@ -155,9 +156,16 @@ public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrent
         using var response = chat
             ? (await _chat.CompleteChatAsync(body, requestOptions)).GetRawResponse()
             : await SendCompletionAsync(body, requestOptions);
+        if (response.Headers.TryGetValue("Content-Type", out var contentType) && contentType is { } type && IsHtml(type))
+            throw new NotAnEventStreamException(type);
         var stream = response.ContentStream ?? throw new BrokenStreamException("the response had no body");
-        return await CompletionStream.ReadAsync(stream, chat, clock, _options.IdleTimeout, promptText, cancellationToken);
+        return await CompletionStream.ReadAsync(
+            stream, chat, clock, _options.IdleTimeout, promptText, AnswerLimit.Chars(request.Parameters.MaxTokens), cancellationToken);
     }
+
+    private static bool IsHtml(string contentType) =>
+        contentType.Split(';')[0].Trim() is var media
+        && (media.Equals("text/html", StringComparison.OrdinalIgnoreCase) || media.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
 
     // The SDK keeps its legacy completions client internal, so /completions goes through the chat client's pipeline
     // (same authentication, transport and error handling).

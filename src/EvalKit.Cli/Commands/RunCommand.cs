@@ -68,6 +68,14 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Finish an interrupted run in RUN_DIR: cases already in its samples.jsonl are skipped. Suites and models default to the run's own; the run refuses to resume if they changed.")]
         public string? Resume { get; init; }
 
+        [CommandOption("--unsafe-code")]
+        [Description("Let the code scorer run model-written code without isolation where no sandbox works here (no util-linux unshare, or namespaces refused). Printed, and recorded in run.json. Without it such a run stops before it starts.")]
+        public bool UnsafeCode { get; init; }
+
+        [CommandOption("--retry-errors")]
+        [Description("With --resume: run again the cases whose sample failed (label error, e.g. an endpoint that was down), replacing those samples. Without it, resume keeps failed samples as they are.")]
+        public bool RetryErrors { get; init; }
+
         [CommandOption("--parallel <N>")]
         [Bounds(1, 1024)]
         [Description("Cases at once. Local models decode groups of N as parallel sequences in one llama.cpp context: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from the batch start. Endpoints keep N requests in flight, the next case starting as any ends (see docs/remote.md).")]
@@ -89,6 +97,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         {
             if (ChatTemplate is not null and not ("auto" or "none") && !File.Exists(ChatTemplate))
                 return ValidationResult.Error($"--chat-template must be auto, none or a template file; '{ChatTemplate}' does not exist.");
+            if (RetryErrors && Resume is null)
+                return ValidationResult.Error("--retry-errors re-runs the failed cases of an existing run; pass --resume RUN_DIR too.");
             if (Resume is not null)
                 return base.Validate();
             if (Suites.Length == 0)
@@ -124,18 +134,28 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             throw new EvalKitException("No models to run.",
                 $"Pass --model [NAME=]SOURCE (e.g. --model student=models/student.gguf), or name models in {ProjectConfig.FileName}.");
         var shard = settings.Shard is { } text ? Shard.Parse(text) : recorded?.Shard;
+        var unsafeCode = settings.UnsafeCode || recorded?.UnsafeCode == true;
+        if (unsafeCode)
+            Environment.SetEnvironmentVariable(Core.Scoring.CodeScorer.UnsafeVariable, "1"); // the worker inherits it
+        if (!settings.Worker && suites.Any(s => s.Scorer.Type == "code")
+            && Core.Scoring.CodeScorer.CheckIsolation() is var isolation && isolation == "none")
+            console.MarkupLine("[yellow]--unsafe-code: model-written code runs WITHOUT a sandbox (no namespaces work here); recorded in run.json.[/]");
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
         var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions() with { ChatTemplate = settings.ChatTemplate }, config, settings.ApiKeyEnv, settings.Parallel));
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
             Suites = suites, Models = models, Judges = judges, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
-            Parallel = settings.Parallel, MaxCost = settings.MaxCost,
+            Parallel = settings.Parallel, MaxCost = settings.MaxCost, UnsafeCode = unsafeCode,
         };
+
+        if (settings.RetryErrors && !settings.Worker && ErrorSamples.Remove(settings.Resume!) is > 0 and var removed)
+            console.MarkupLine($"Retrying {removed} failed sample(s).");
 
         if (settings.Worker)
         {
             WorkerProtocol.ExitWhenSupervisorDies();
+            FaultInjectingBackend.ExitEarlyIfAsked();
             await runner.RunAsync(request, new WorkerProtocol.Writer(), cancellationToken);
             return ExitCodes.Ok;
         }
@@ -161,21 +181,30 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var metrics = directory.ReadMetrics();
         SummaryTable.Write(console, metrics);
         foreach (var usage in metrics.Usage.Where(u => u.Samples > 0))
-            console.MarkupLine(Markup.Escape(FormattableString.Invariant(
+            console.MarkupLine(TerminalText.Escape(FormattableString.Invariant(
                 $"{usage.Model}: {usage.PromptTokens:N0} prompt + {usage.CompletionTokens:N0} completion tokens ({usage.ReasoningTokens:N0} reasoning)")
                 + (usage.TokenCountsEstimated ? " (estimated)" : "") + (usage.Cost is { } cost ? FormattableString.Invariant($", cost {cost:0.####}") : "")));
-        if (cache is not null && SamplesReader.Read(directory.Path).Count(s => s.Cached) is > 0 and var cached)
+        var samples = SamplesReader.Read(directory.Path);
+        if (cache is not null && samples.Count(s => s.Cached) is > 0 and var cached)
             console.MarkupLine($"{cached} answer(s) came from the response cache [grey]({TerminalText.Escape(cache.Path)}; --no-cache to regenerate)[/].");
         console.MarkupLine($"Results: [blue]{TerminalText.Escape(directory.Path)}[/] (run.json, samples.jsonl, metrics.json)");
-        return ExitCodes.Ok;
+        // A model none of whose requests succeeded measured nothing: a runtime failure, not a score of 0.
+        var allFailed = samples.GroupBy(s => s.Model).Where(g => g.All(s => s.Error is not null)).Select(g => g.Key).ToList();
+        if (allFailed.Count == 0)
+            return ExitCodes.Ok;
+        console.MarkupLine($"[red]error:[/] every request of {TerminalText.Escape(string.Join(", ", allFailed))} failed "
+            + $"(first error: {TerminalText.Escape(samples.First(s => allFailed.Contains(s.Model)).Error!)}).");
+        console.MarkupLine($"[grey]hint:[/] fix the cause, then run the failed cases again: evalkit run --resume {TerminalText.Escape(directory.Path)} --retry-errors");
+        return ExitCodes.RuntimeFailure;
     }
 
     private static List<string> WorkerArguments(CommandContext context, RunDirectory directory)
     {
-        var arguments = context.Arguments.SkipWhile(a => a != "run").ToList();
+        // The supervisor alone removes failed samples, once: a restarted worker must keep those its crashes recorded.
+        var arguments = context.Arguments.SkipWhile(a => a != "run").Where(a => a != "--retry-errors").ToList();
         if (!arguments.Contains("--resume"))
             arguments.AddRange(["--resume", directory.Path]);
-        arguments.Add("--worker");
+        arguments.Add(WorkerProtocol.WorkerOption);
         return arguments;
     }
 }

@@ -4,10 +4,12 @@ using Spectre.Console;
 
 namespace EvalKit.Cli.Supervision;
 
-/// <summary>Starts this same program as a worker, relays its output and progress, and returns its exit code.</summary>
+/// <summary>Starts this same program as a worker, relays its output and progress, and returns how it ended.</summary>
 public static class WorkerProcess
 {
-    public static async Task<int> RunAsync(
+    private const int KeptErrorLines = 10;
+
+    public static async Task<WorkerExit> RunAsync(
         IAnsiConsole console, IReadOnlyList<string> arguments, IProgress<RunProgress> progress, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
@@ -22,12 +24,16 @@ public static class WorkerProcess
             start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the worker process");
+        int? verdict = null;
+        var lastErrors = new Queue<string>();
         var stdout = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync(CancellationToken.None) is { } line)
             {
                 if (WorkerProtocol.TryParse(line) is { } report)
                     progress.Report(report);
+                else if (WorkerProtocol.TryParseVerdict(line) is { } stated)
+                    verdict = stated;
                 else
                     console.WriteLine(line);
             }
@@ -35,7 +41,15 @@ public static class WorkerProcess
         var stderr = Task.Run(async () =>
         {
             while (await process.StandardError.ReadLineAsync(CancellationToken.None) is { } line)
+            {
                 console.WriteLine(line);
+                lock (lastErrors)
+                {
+                    lastErrors.Enqueue(line);
+                    if (lastErrors.Count > KeptErrorLines)
+                        lastErrors.Dequeue();
+                }
+            }
         }, CancellationToken.None);
 
         try
@@ -51,6 +65,6 @@ public static class WorkerProcess
             throw;
         }
         await Task.WhenAll(stdout, stderr);
-        return process.ExitCode;
+        return new WorkerExit(process.ExitCode, verdict, [.. lastErrors]);
     }
 }

@@ -4,10 +4,18 @@ using EvalKit.Core.Running;
 
 namespace EvalKit.Cli.Supervision;
 
-/// <summary>How a worker reports progress to its supervisor: one <c>@progress {json}</c> line on stdout per sample.</summary>
+/// <summary>
+/// How a worker talks to its supervisor on stdout: one <c>@progress {json}</c> line per sample, and a last
+/// <c>@verdict N</c> line with the exit code the worker chose. An exit without a matching verdict is a worker that
+/// died (a native abort, a runtime library calling exit()), never a result.
+/// </summary>
 public static class WorkerProtocol
 {
     private const string ProgressPrefix = "@progress ";
+    private const string VerdictPrefix = "@verdict ";
+
+    /// <summary>The hidden option that makes <c>run</c> a worker.</summary>
+    public const string WorkerOption = "--worker";
 
     public static string Format(RunProgress progress) => ProgressPrefix + JsonSerializer.Serialize(progress, JsonDefaults.Compact);
 
@@ -23,6 +31,21 @@ public static class WorkerProtocol
         {
             return null;
         }
+    }
+
+    /// <summary>The exit code of a <c>@verdict N</c> line, else null.</summary>
+    public static int? TryParseVerdict(string line) =>
+        line.StartsWith(VerdictPrefix, StringComparison.Ordinal)
+        && int.TryParse(line.AsSpan(VerdictPrefix.Length), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            ? code
+            : null;
+
+    /// <summary>Worker side: the last line a worker writes, after everything else, just before it exits with <paramref name="exitCode"/>.</summary>
+    public static void WriteVerdict(int exitCode)
+    {
+        Console.Out.Flush();
+        Console.Out.WriteLine(VerdictPrefix + exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Console.Out.Flush();
     }
 
     /// <summary>Worker side: writes progress lines synchronously so none are lost when the process dies.</summary>

@@ -5,4 +5,7 @@ public enum FinishReason
 {
     Stop,
     Length,
+
+    /// <summary>The answer outgrew <see cref="AnswerLimit"/> and was cut there (recorded as <c>length_capped</c>).</summary>
+    LengthCapped,
 }

@@ -28,6 +28,9 @@ public sealed record RunManifest
     /// <summary>The slice of the cases this run holds (<c>--shard K/N</c>); null for all of them.</summary>
     public Running.Shard? Shard { get; init; }
 
+    /// <summary>True when the run allowed model-written code to run without a sandbox (<c>run --unsafe-code</c>); null otherwise.</summary>
+    public bool? UnsafeCode { get; init; }
+
     /// <summary>For a run made by <c>evalkit merge</c>: the run ids of the shards it combines.</summary>
     public IReadOnlyList<string>? MergedFrom { get; init; }
 }

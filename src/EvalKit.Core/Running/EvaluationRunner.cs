@@ -145,6 +145,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             ModelSpecs = request.Models,
             JudgeSpecs = request.Judges.Count > 0 ? request.Judges : null,
             Shard = request.Shard,
+            UnsafeCode = request.UnsafeCode ? true : null,
         });
         return (directory, manifest!);
     }

@@ -29,6 +29,9 @@ public sealed record RunRequest
     /// </summary>
     public int Parallel { get; init; } = 1;
 
+    /// <summary>The user allowed model-written code to run without a sandbox where none works (recorded in run.json).</summary>
+    public bool UnsafeCode { get; init; }
+
     /// <summary>Answers already computed; null generates every case (<c>--no-cache</c>).</summary>
     public ResponseCache? Cache { get; init; }
     /// <summary>

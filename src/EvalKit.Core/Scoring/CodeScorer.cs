@@ -31,6 +31,15 @@ public sealed class CodeScorer : IScorer
     public string Name => "code";
 
     /// <summary>
+    /// The isolation the code will run under on this machine, found now so a run can stop before any model loads.
+    /// </summary>
+    /// <exception cref="EvalKitException">No isolation works and running unsandboxed was not opted into, or Python 3 or bash is missing.</exception>
+    public static string CheckIsolation() => SandboxPlan.Current.Isolation;
+
+    /// <summary>The environment variable (set by <c>run --unsafe-code</c>) that lets code run without isolation.</summary>
+    public const string UnsafeVariable = SandboxPlan.UnsafeVariable;
+
+    /// <summary>
     /// What the sandbox isolates on this machine: <c>netns+pidns+nobody</c>, <c>netns+pidns+root</c>,
     /// <c>userns+netns+pidns</c> or <c>none</c> (docs/code-scorer.md). Also appended to every reason.
     /// </summary>

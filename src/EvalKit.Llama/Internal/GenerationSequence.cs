@@ -57,6 +57,10 @@ internal sealed class GenerationSequence(
         _decoder.Add(token);
         var before = _text.Length;
         _text.Append(_decoder.Read());
+        // A model whose tokens are huge pieces of text (a hostile GGUF) is cut like an endpoint's answer.
+        var capped = _text.Length > AnswerLimit.Chars(parameters.MaxTokens);
+        if (capped)
+            _text.Length = AnswerLimit.Chars(parameters.MaxTokens);
         _textEnds.Add(_text.Length);
         _elapsedMs.Add(elapsed.TotalMilliseconds);
         if (_hasStops && _text.Length > before)
@@ -71,6 +75,8 @@ internal sealed class GenerationSequence(
                 return Finish(elapsed, FinishReason.Stop);
             }
         }
+        if (capped)
+            return Finish(elapsed, FinishReason.LengthCapped);
         Emit(_holdBack);
         if (_position >= contextSize || _generated == parameters.MaxTokens)
             return Finish(elapsed);

@@ -10,11 +10,17 @@ namespace EvalKit.Remote.Internal;
 /// Reads one streamed response (server-sent events of <c>/completions</c> or <c>/chat/completions</c> chunks)
 /// into a <see cref="Completion"/>, timing every text piece (<see cref="TokenTimeline"/>). A gap longer than the idle timeout, a stream that
 /// ends before <c>[DONE]</c> or a finish reason, and a chunk that is not JSON all throw, so the attempt is retried.
+/// Memory stays bounded whatever the server sends: text past <paramref name="maxChars"/> stops the reading (the
+/// answer is kept up to the limit, finish reason <see cref="FinishReason.LengthCapped"/>), and a line longer than
+/// any chunk of the longest answer could be (<see cref="MaxLineBytes"/>) throws (<see cref="LineLimitHandler"/>).
 /// </summary>
 internal static class CompletionStream
 {
+    /// <summary>The longest event line accepted for an answer limit: 6 bytes per character (a JSON \uXXXX escape) plus 64 KiB.</summary>
+    public static long MaxLineBytes(int maxChars) => 6L * maxChars + 65_536;
+
     public static async Task<Completion> ReadAsync(
-        Stream stream, bool chat, Stopwatch clock, TimeSpan idleTimeout, string promptText, CancellationToken cancellationToken)
+        Stream stream, bool chat, Stopwatch clock, TimeSpan idleTimeout, string promptText, int maxChars, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         var textEnds = new List<int>();
@@ -23,6 +29,7 @@ internal static class CompletionStream
         string? finish = null;
         (int Prompt, int Completion)? usage = null;
         var done = false;
+        var capped = false;
 
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         idle.CancelAfter(idleTimeout);
@@ -54,9 +61,12 @@ internal static class CompletionStream
                 {
                     var now = clock.Elapsed;
                     firstToken ??= now;
-                    text.Append(piece);
+                    capped = text.Length + piece.Length > maxChars;
+                    text.Append(piece, 0, Math.Min(piece.Length, maxChars - text.Length));
                     textEnds.Add(text.Length);
                     elapsedMs.Add(now.TotalMilliseconds);
+                    if (capped)
+                        break; // the caller disposes the response, which closes the connection
                 }
                 finish = String(choice, "finish_reason") ?? finish;
             }
@@ -66,7 +76,7 @@ internal static class CompletionStream
             throw new StreamStalledException(idleTimeout);
         }
 
-        if (!done && finish is null)
+        if (!done && finish is null && !capped)
             throw new BrokenStreamException("the stream ended before the server finished (no finish reason, no [DONE])");
         var total = clock.Elapsed;
         return new Completion
@@ -78,7 +88,7 @@ internal static class CompletionStream
             TokenCountsEstimated = usage is null,
             TimeToFirstToken = firstToken ?? total,
             TotalTime = total,
-            FinishReason = finish == "length" ? FinishReason.Length : FinishReason.Stop,
+            FinishReason = capped ? FinishReason.LengthCapped : finish == "length" ? FinishReason.Length : FinishReason.Stop,
             // One step per piece: a piece is one token only when their count matches the server's completion_tokens.
             Timeline = new TokenTimeline(textEnds, elapsedMs),
         };

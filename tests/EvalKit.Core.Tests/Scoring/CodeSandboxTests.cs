@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Scoring.Internal;
 using EvalKit.Core.Suites;
+using EvalKit.TestSupport;
 
 namespace EvalKit.Core.Tests.Scoring;
 
@@ -95,11 +96,14 @@ public sealed class CodeSandboxTests
         // When
         var run = CodeSandbox.Run(SandboxPlan.Current, probe, TimeSpan.FromSeconds(10), memoryMb: 256);
 
-        // Then
+        // Then: the cwd is the private /tmp of a mount namespace (else a scratch folder, deleted afterwards)
         Assert.True(run.ExitCode == 0, run.Errors);
         var scratch = run.Output.Trim();
-        Assert.Contains("evalkit-code-", scratch);
-        Assert.False(Directory.Exists(scratch), $"{scratch} was not deleted");
+        if (SandboxPlan.Current.PrivateTmp)
+            Assert.Equal("/tmp", scratch);
+        else
+            Assert.Contains("evalkit-code-", scratch);
+        Assert.False(File.Exists(Path.Combine(scratch, "left-behind.txt")), $"{scratch}/left-behind.txt is visible outside");
     }
 
     [Fact]
@@ -108,7 +112,63 @@ public sealed class CodeSandboxTests
         var plan = SandboxPlan.Current;
 
         Assert.Contains("netns", plan.Isolation);
+        Assert.Contains("mountns", plan.Isolation);
         Assert.EndsWith($"[sandbox {plan.Isolation}]", Code().Score(AnyCode, "x = 1\n").Reason);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Hostile_program_reaches_no_socket_and_writes_nowhere_outside_and_is_still_scored()
+    {
+        // Given: a loopback listener, a Unix socket, a results folder and a cache folder made by the test, and
+        // EvalKit's working directory; the program tries each and writes down what got through
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var temp = new TempDir();
+        var socketPath = temp.File("s.sock");
+        using var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        unix.Bind(new UnixDomainSocketEndPoint(socketPath));
+        unix.Listen(1);
+        File.SetUnixFileMode(socketPath, (UnixFileMode)0b111_111_111);
+        var results = Directory.CreateDirectory(temp.File("results")).FullName;
+        var cache = Directory.CreateDirectory(temp.File(".cache")).FullName;
+        foreach (var dir in new[] { temp.Path, results, cache })
+            File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111); // even world-writable folders stay out of reach
+        var outside = Directory.GetCurrentDirectory();
+        var hostile = $$"""
+            import socket
+            got = []
+            def attempt(name, action):
+                try:
+                    action()
+                    got.append(name)
+                except Exception:
+                    pass
+            attempt('tcp', lambda: socket.create_connection(('127.0.0.1', {{port}}), timeout=3).sendall(b'escaped'))
+            def unix():
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM); s.settimeout(3); s.connect('{{socketPath}}'); s.sendall(b'escaped')
+            attempt('unix', unix)
+            attempt('evalkit cwd', lambda: open('{{outside}}/escaped.txt', 'w').write('x'))
+            for folder in ['{{results}}', '{{cache}}', '{{temp.Path}}']:
+                try:
+                    open(folder + '/escaped.txt', 'w').write('x')
+                except Exception:
+                    pass
+            assert got == [], got
+            """;
+
+        // When
+        var score = Code().Score(AnyCode, hostile);
+
+        // Then: scored (the program's own check passed: no socket, no write to EvalKit's folder), and nothing
+        // it wrote is visible outside
+        Assert.True(score.Label == ScoreLabel.Correct, score.Reason);
+        Assert.False(listener.Pending(), "the program reached the TCP listener");
+        unix.Blocking = false;
+        Assert.Throws<SocketException>(() => unix.Accept());
+        foreach (var dir in new[] { results, cache, temp.Path, outside })
+            Assert.False(File.Exists(Path.Combine(dir, "escaped.txt")), $"the program wrote into {dir}");
     }
 
     private static IScorer Code(string timeoutSeconds = "10") =>

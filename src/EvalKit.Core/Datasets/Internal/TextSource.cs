@@ -1,12 +1,12 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
 
 namespace EvalKit.Core.Datasets.Internal;
 
 /// <summary>
-/// Opens dataset files for streaming: gzip is detected from its magic bytes, text is decoded as strict UTF-8, and
+/// Opens dataset files for streaming: gzip is detected from its magic bytes (and checked against its trailer, so a
+/// truncated file is an error, never part of a dataset), text is decoded as strict UTF-8, and
 /// every way a read can fail becomes an <see cref="EvalKitException"/> naming the file (and line, for bad UTF-8).
 /// </summary>
 internal static class TextSource
@@ -22,7 +22,7 @@ internal static class TextSource
             Span<byte> magic = stackalloc byte[2];
             var isGzip = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
             file.Position = 0;
-            return isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+            return isGzip ? new CheckedGzipStream(file) : file;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -25,7 +25,7 @@ internal static class AnswerScoring
         if (split.State != ReasoningState.Unclosed)
             return (scorer.Score(evalCase, split.Answer), recorded, suppressed);
 
-        var why = completion.FinishReason == FinishReason.Length ? " before max_tokens ran out" : "";
+        var why = completion.FinishReason is FinishReason.Length or FinishReason.LengthCapped ? " before max_tokens ran out" : "";
         return (new Score(0, ScoreLabel.UnclosedReasoning, $"the reasoning never closed with '{format.Close}'{why}; no answer to score"),
             split, suppressed);
     }

@@ -83,7 +83,7 @@ internal static class SampleProducer
             TokenCountsEstimated = completion.TokenCountsEstimated ? true : null,
             TimeToFirstTokenMs = completion.TimeToFirstToken.TotalMilliseconds,
             TotalMs = completion.TotalTime.TotalMilliseconds,
-            FinishReason = completion.FinishReason.ToString().ToLowerInvariant(),
+            FinishReason = completion.FinishReason == Backends.FinishReason.LengthCapped ? "length_capped" : completion.FinishReason.ToString().ToLowerInvariant(),
             Score = score.Value,
             Label = score.Label,
             Reason = score.Reason,

@@ -56,8 +56,9 @@ internal static class CodeSandbox
         };
         info.Environment.Clear();
         info.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
-        info.Environment["HOME"] = scratch;
-        info.Environment["TMPDIR"] = scratch;
+        // With a private /tmp (a mount namespace) the scratch folder is hidden; the fresh /tmp is home and cwd.
+        info.Environment["HOME"] = plan.PrivateTmp ? "/tmp" : scratch;
+        info.Environment["TMPDIR"] = plan.PrivateTmp ? "/tmp" : scratch;
         info.Environment["LANG"] = "C.UTF-8";
 
         using var process = Process.Start(info)!;

@@ -9,6 +9,23 @@ namespace EvalKit.Core.Scoring.Internal;
 /// </summary>
 internal sealed record SandboxPlan(string Python, string Bash, IReadOnlyList<string> Prefix, string Isolation)
 {
+    /// <summary>Set to 1 (by <c>run --unsafe-code</c>) to let the code run without isolation where none works.</summary>
+    public const string UnsafeVariable = "EVALKIT_UNSAFE_CODE";
+
+    /// <summary>
+    /// Run inside a private mount namespace before the other stages: fresh tmpfs over /tmp, /var/tmp, /dev/shm and
+    /// /run (where Unix sockets live), the given folders (EvalKit's working directory, the cache folder) bound
+    /// read-only, and /tmp as the working directory. Arguments: the folders, "--", then the command to exec.
+    /// </summary>
+    public const string MountScript =
+        "for d in /tmp /var/tmp /dev/shm /run; do [ -d \"$d\" ] && { mount -t tmpfs -o size=64m,mode=1777 tmpfs \"$d\" || exit 97; }; done\n" +
+        "while [ \"$1\" != -- ]; do mount --bind -o ro \"$1\" \"$1\" || exit 97; shift; done\n" +
+        "shift; cd /tmp || exit 97\n" +
+        "exec \"$@\"\n";
+
+    /// <summary>True when the code runs in its own mount namespace with a private /tmp as its home and cwd.</summary>
+    public bool PrivateTmp => Isolation.StartsWith("mountns", StringComparison.Ordinal) || Isolation.StartsWith("userns+mountns", StringComparison.Ordinal);
+
     /// <summary>The uid untrusted code runs as when EvalKit itself runs as root (nobody on Debian/Ubuntu/Fedora).</summary>
     public const int NobodyId = 65534;
 
@@ -31,33 +48,64 @@ internal sealed record SandboxPlan(string Python, string Bash, IReadOnlyList<str
             "Install python3, or set EVALKIT_PYTHON to the interpreter's path.");
         var bash = Which("bash") ?? throw new EvalKitException(
             "The code scorer needs bash to set resource limits, but bash is not on PATH.", "Install bash.");
-        foreach (var (prefix, isolation) in Candidates())
+        var allowUnsafe = Environment.GetEnvironmentVariable(UnsafeVariable) == "1";
+        foreach (var (prefix, isolation) in Candidates(bash, allowUnsafe))
         {
             var plan = new SandboxPlan(python, bash, prefix, isolation);
             if (Works(plan))
                 return plan;
         }
+        if (!allowUnsafe)
+            throw new EvalKitException(
+                "The code scorer would run model-written code without isolation: 'unshare' (util-linux) is "
+                + (Which("unshare") is null ? "not on PATH" : "refused here (no namespaces allowed)") + ".",
+                "Install util-linux (apt-get install util-linux) and run where namespaces are allowed, or pass --unsafe-code to run "
+                + "the code unsandboxed (recorded in run.json; only for code you trust, or on a disposable machine).");
         throw new EvalKitException(
             $"The code scorer cannot start {python} even without isolation.",
             "Check that the interpreter runs: " + python + " -c pass");
     }
 
-    private static IEnumerable<(IReadOnlyList<string> Prefix, string Isolation)> Candidates()
+    private static IEnumerable<(IReadOnlyList<string> Prefix, string Isolation)> Candidates(string bash, bool allowUnsafe)
     {
         var setsid = Which("setsid") is { } s ? new[] { s } : [];
         var unshare = Which("unshare");
         var setpriv = Which("setpriv");
         string[] namespaces = ["--net", "--pid", "--fork", "--kill-child"];
+        string[] mounts = [.. Mountable(), "--"];
         if (unshare is not null && Environment.IsPrivilegedProcess)
         {
+            if (setpriv is not null)
+                yield return ([.. setsid, unshare, "--mount", "--propagation", "private", .. namespaces, bash, "-c", MountScript, "evalkit-mount", .. mounts,
+                    setpriv, $"--reuid={NobodyId}", $"--regid={NobodyId}", "--clear-groups", "--"], "mountns+netns+pidns+nobody");
+            yield return ([.. setsid, unshare, "--mount", "--propagation", "private", .. namespaces, bash, "-c", MountScript, "evalkit-mount", .. mounts],
+                "mountns+netns+pidns+root");
             if (setpriv is not null)
                 yield return ([.. setsid, unshare, .. namespaces, setpriv, $"--reuid={NobodyId}", $"--regid={NobodyId}", "--clear-groups", "--"],
                     "netns+pidns+nobody");
             yield return ([.. setsid, unshare, .. namespaces], "netns+pidns+root");
         }
         else if (unshare is not null)
+        {
+            yield return ([.. setsid, unshare, "--user", "--map-root-user", "--mount", "--propagation", "private", .. namespaces,
+                bash, "-c", MountScript, "evalkit-mount", .. mounts], "userns+mountns+netns+pidns");
             yield return ([.. setsid, unshare, "--user", "--map-root-user", .. namespaces], "userns+netns+pidns");
-        yield return ([.. setsid], "none");
+        }
+        if (allowUnsafe)
+            yield return ([.. setsid], "none");
+    }
+
+    /// <summary>
+    /// Folders made read-only for the code: EvalKit's working directory (results/ and .cache/ by default) and the
+    /// cache folder. Folders under the private temp folders are hidden anyway, and / is left alone.
+    /// </summary>
+    private static IEnumerable<string> Mountable()
+    {
+        string?[] folders = [Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("EVALKIT_CACHE_DIR")];
+        string[] hidden = ["/tmp", "/var/tmp", "/dev/shm", "/run"];
+        return folders.OfType<string>().Where(Directory.Exists).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f)))
+            .Where(f => f != "/" && !hidden.Any(h => f == h || f.StartsWith(h + "/", StringComparison.Ordinal)))
+            .Distinct();
     }
 
     private static bool Works(SandboxPlan plan)

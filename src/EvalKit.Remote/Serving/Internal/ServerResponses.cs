@@ -90,7 +90,7 @@ internal sealed class ServerResponses(string model, bool chat)
         ["choices"] = choice is null ? new JsonArray() : new JsonArray(choice),
     };
 
-    private static string Finish(Completion completion) => completion.FinishReason == FinishReason.Length ? "length" : "stop";
+    private static string Finish(Completion completion) => completion.FinishReason is FinishReason.Length or FinishReason.LengthCapped ? "length" : "stop";
 
     private static JsonObject Usage(Completion completion) => new()
     {
