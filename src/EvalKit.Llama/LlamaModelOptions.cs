@@ -16,6 +16,12 @@ public sealed record LlamaModelOptions(string Path)
     /// <summary>Layers to offload to the GPU; null means none on CPU and all on a GPU. -1 also means all.</summary>
     public int? GpuLayers { get; init; }
 
+    /// <summary>Sequences decoded together (<c>run --parallel</c>); sizes the memory check's KV cache estimate.</summary>
+    public int Parallel { get; init; } = 1;
+
+    /// <summary>Load even when <see cref="Memory.MemoryCheck"/> says the model will not fit.</summary>
+    public bool SkipMemoryCheck { get; init; }
+
     public LlamaDevice Device { get; init; } = LlamaDevice.Cpu;
 
     /// <summary>A folder holding the user's own llama.cpp build (libllama and its ggml libraries) to use instead of the bundled one.</summary>

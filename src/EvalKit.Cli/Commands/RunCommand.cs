@@ -59,6 +59,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Generate every answer, neither reading nor writing the response cache ($EVALKIT_CACHE_DIR or .cache/responses.sqlite).")]
         public bool NoCache { get; init; }
 
+        [CommandOption("--rehash")]
+        [Description("Hash local model files again instead of trusting the SHA-256 remembered in model-hashes.json beside the response cache (kept by path, size, modification time and inode).")]
+        public bool Rehash { get; init; }
+
         [CommandOption("--in-process")]
         [Description("Run models in this process instead of a supervised worker (a native crash then ends the run; samples written so far are kept).")]
         public bool InProcess { get; init; }
@@ -102,7 +106,9 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
                 $"Pass --model [NAME=]SOURCE (e.g. --model student=models/student.gguf), or name models in {ProjectConfig.FileName}.");
         var shard = settings.Shard is { } text ? Shard.Parse(text) : recorded?.Shard;
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
-        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions(), config, settings.ApiKeyEnv, settings.Parallel));
+        ModelIdentity.Rehash = settings.Rehash;
+        var registry = new BackendRegistry(settings.ToLocalOptions(), config, settings.ApiKeyEnv, settings.Parallel);
+        var runner = new EvaluationRunner(registry);
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
@@ -113,6 +119,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         if (settings.Worker)
         {
             WorkerProtocol.ExitWhenSupervisorDies();
+            registry.LoadProgress = new WorkerProtocol.Writer();
             await runner.RunAsync(request, new WorkerProtocol.Writer(), cancellationToken);
             return ExitCodes.Ok;
         }
@@ -122,7 +129,11 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         RunDirectory directory;
         if (settings.InProcess)
         {
-            var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));
+            var result = await ProgressDisplay.RunAsync(console, progress =>
+            {
+                registry.LoadProgress = progress;
+                return runner.RunAsync(request, progress, cancellationToken);
+            });
             directory = result.Directory;
         }
         else

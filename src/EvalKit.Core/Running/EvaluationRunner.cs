@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Metrics;
@@ -49,6 +50,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
 
                 var done = total - todo.Count;
                 progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Starting));
+                PeakMemory.Reset();
                 await using var model = new ModelSlot(backends, spec, request.Cache, directory,
                     () => progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Loading)),
                     info =>
@@ -63,6 +65,13 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                     writer.Append(sample);
                     var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;
                     progress?.Report(new RunProgress(spec.Name, sample.Suite, ++done, total, sample.Label, phase));
+                }
+                if (model.Loaded is not null && PeakMemory.ResidentBytes() is { } peak
+                    && manifest.Models.FirstOrDefault(m => m.Name == spec.Name) is { } loaded)
+                {
+                    var details = new Dictionary<string, string>(loaded.Details) { [PeakMemory.DetailKey] = peak.ToString(CultureInfo.InvariantCulture) };
+                    manifest = manifest with { Models = [.. manifest.Models.Select(m => m == loaded ? m with { Details = details } : m)] };
+                    directory.WriteManifest(manifest);
                 }
             }
         }
