@@ -69,7 +69,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 if (model.Loaded is not null && PeakMemory.ResidentBytes() is { } peak
                     && manifest.Models.FirstOrDefault(m => m.Name == spec.Name) is { } loaded)
                 {
-                    var details = new Dictionary<string, string>(loaded.Details) { [PeakMemory.DetailKey] = peak.ToString(CultureInfo.InvariantCulture) };
+                    var details = new Dictionary<string, string>(loaded.Details) { [ModelInfo.PeakResidentBytesDetail] = peak.ToString(CultureInfo.InvariantCulture) };
                     manifest = manifest with { Models = [.. manifest.Models.Select(m => m == loaded ? m with { Details = details } : m)] };
                     directory.WriteManifest(manifest);
                 }

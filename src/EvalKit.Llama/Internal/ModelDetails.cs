@@ -45,11 +45,9 @@ internal static class ModelDetails
     {
         Details = new Dictionary<string, string>(info.Details)
         {
-            [LoadSecondsKey] = loadTime.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
+            [ModelInfo.LoadSecondsDetail] = loadTime.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
             ["memory_estimate_bytes"] = estimate.TotalBytes.ToString(CultureInfo.InvariantCulture),
             ["memory_check"] = memoryNote,
         },
     };
-
-    public const string LoadSecondsKey = "load_seconds";
 }

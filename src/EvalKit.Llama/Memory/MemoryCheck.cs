@@ -38,6 +38,9 @@ public static class MemoryCheck
         return (estimate, string.Join("; ", notes));
     }
 
+    /// <summary>Host memory available now (MemAvailable, lowered to the cgroup limit's room); null where it cannot be read.</summary>
+    public static long? AvailableHostBytes() => AvailableMemory.Host()?.Bytes;
+
     private sealed record Request(GgufFile File, int ContextSize, int Parallel, int GpuLayers, bool UsesGpu);
 
     private static EvalKitException TooBig(

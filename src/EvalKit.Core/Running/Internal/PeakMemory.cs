@@ -9,8 +9,6 @@ namespace EvalKit.Core.Running.Internal;
 /// </summary>
 internal static class PeakMemory
 {
-    public const string DetailKey = "peak_rss_bytes";
-
     public static void Reset()
     {
         try
