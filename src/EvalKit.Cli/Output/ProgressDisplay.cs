@@ -60,6 +60,7 @@ public static class ProgressDisplay
     private sealed class LogProgress(IAnsiConsole console) : IProgress<RunProgress>
     {
         private int _lastDecile = -1;
+        private int _lastQuarter = -1;
         private DateTime _started = DateTime.UtcNow;
 
         public void Report(RunProgress value)
@@ -67,13 +68,16 @@ public static class ProgressDisplay
             if (value.Phase == RunProgress.Starting)
             {
                 _lastDecile = -1;
+                _lastQuarter = -1;
                 _started = DateTime.UtcNow;
                 return;
             }
             if (value.Phase == RunProgress.LoadingWeights)
             {
-                if (value.Completed % 25 == 0)
+                // Whole percents may skip 25, 50, 75: a line for each quarter reached.
+                if (value.Completed / 25 != _lastQuarter)
                     console.WriteLine($"[{value.Model}] loading weights {value.Completed}%");
+                _lastQuarter = value.Completed / 25;
                 return;
             }
             if (value.Phase == RunProgress.Loading)
