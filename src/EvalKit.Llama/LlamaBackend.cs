@@ -4,6 +4,7 @@ using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
 using EvalKit.Llama.Gguf;
 using EvalKit.Llama.Internal;
+using EvalKit.Llama.Memory;
 using LLama;
 using LLama.Common;
 
@@ -59,22 +60,30 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
 
     /// <summary>
     /// Loads the model in <paramref name="options"/>: selects the native library (see <see cref="NativeLibrarySetup"/>),
-    /// hashes the file and loads the weights and a context.
+    /// checks that the model fits in the memory available (<see cref="MemoryCheck"/>), loads the weights (reporting
+    /// llama.cpp's load progress, 0 to 1, to <paramref name="loadProgress"/>) and a context, and hashes the file.
+    /// The load time and memory estimate are recorded in <see cref="ModelInfo.Details"/>.
     /// </summary>
     /// <exception cref="EvalKitException">The file is missing, the device is unavailable, or llama.cpp cannot load it
-    /// (the message quotes llama.cpp's log).</exception>
-    public static async Task<LlamaBackend> LoadAsync(LlamaModelOptions options, CancellationToken cancellationToken = default)
+    /// (the message quotes llama.cpp's log), or the model would not fit in memory (bad input).</exception>
+    public static async Task<LlamaBackend> LoadAsync(
+        LlamaModelOptions options, CancellationToken cancellationToken = default, IProgress<float>? loadProgress = null)
     {
         LlamaLoader.Validate(options);
         var path = Path.GetFullPath(options.Path);
         if (!File.Exists(path))
             throw LlamaErrors.ModelNotFound(path);
         // Checked in managed code first: llama.cpp aborts the whole process on some damaged or vocab-only files.
-        var summary = GgufModelSummary.Read(path);
+        var file = GgufReader.Read(path);
+        var summary = GgufModelSummary.From(file);
         summary.EnsureGeneratable();
         var native = NativeLibrarySetup.Ensure(options.Device, options.NativeLibraryDirectory);
 
         var gpuLayers = options.GpuLayers is null or -1 ? (native.UsesGpu ? AllLayers : 0) : options.GpuLayers.Value;
+        var (estimate, memoryNote) = options.SkipMemoryCheck
+            ? (ModelMemoryEstimate.For(file, options.ContextSize, options.Parallel, native.UsesGpu ? gpuLayers : 0), "skipped (--skip-memory-check)")
+            : MemoryCheck.Ensure(file, options.ContextSize, options.Parallel, gpuLayers, native.UsesGpu);
+        var clock = Stopwatch.StartNew();
         var parameters = new ModelParams(path)
         {
             ContextSize = (uint)options.ContextSize,
@@ -86,18 +95,20 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
             parameters.BatchSize = (uint)batch;
         if (options.UBatchSize is { } ubatch)
             parameters.UBatchSize = (uint)ubatch;
-        var weights = await LlamaLoader.LoadWeightsAsync(parameters, cancellationToken);
+        var weights = await LlamaLoader.LoadWeightsAsync(parameters, loadProgress, cancellationToken);
         LLamaContext? context = null;
         try
         {
             var trained = weights.ContextSize;
             parameters.ContextSize = (uint)(trained > 0 ? Math.Min(options.ContextSize, trained) : options.ContextSize);
             context = LlamaLoader.CreateContext(weights, parameters);
+            var loadTime = clock.Elapsed;
             // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
             var sha256 = await ModelIdentity.FileSha256Async(path, cancellationToken);
             var template = ChatTemplateChoice.For(options.ChatTemplate, weights);
             return new LlamaBackend(weights, context, parameters,
-                ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers, template), template);
+                ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers, template)
+                    .WithLoad(loadTime, estimate, memoryNote), template);
         }
         catch
         {

@@ -21,6 +21,11 @@ public sealed record LlamaModelOptions(string Path)
 
     /// <summary>llama.cpp's <c>n_ubatch</c>: the physical batch computed at once; null keeps LLamaSharp's default (512).</summary>
     public int? UBatchSize { get; init; }
+    /// <summary>Sequences decoded together (<c>run --parallel</c>); sizes the memory check's KV cache estimate.</summary>
+    public int Parallel { get; init; } = 1;
+
+    /// <summary>Load even when <see cref="Memory.MemoryCheck"/> says the model will not fit.</summary>
+    public bool SkipMemoryCheck { get; init; }
 
     public LlamaDevice Device { get; init; } = LlamaDevice.Cpu;
 

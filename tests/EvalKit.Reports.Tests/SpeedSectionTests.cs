@@ -51,6 +51,29 @@ public class SpeedSectionTests
         Assert.Contains($"<td>{expected.TimeToFirstTokenMs!.P90.ToString("0.0", CultureInfo.InvariantCulture)}</td>", speed);
     }
 
+    [Fact]
+    public void Speed_table_shows_each_models_load_time_and_peak_memory_from_run_json()
+    {
+        // Given a run whose manifest records a load time and peak resident memory for one model only
+        using var temp = new TempDir();
+        var run = RunDirectory.Open(DemoRun.Write(temp.File("results")));
+        var manifest = run.ReadManifest();
+        var teacher = manifest.Models.First(m => m.Name == "teacher");
+        var details = new Dictionary<string, string>(teacher.Details) { ["load_seconds"] = "12.345", ["peak_rss_bytes"] = (4321L << 20).ToString(CultureInfo.InvariantCulture) };
+        run.WriteManifest(manifest with { Models = [.. manifest.Models.Select(m => m == teacher ? m with { Details = details } : m)] });
+
+        // When
+        var speed = SpeedSection(run.Path, temp.File("report"));
+
+        // Then that model's row shows them, and the other model's says it has none
+        var rows = speed.Split("<tr>").Where(r => r.Contains("<td>", StringComparison.Ordinal)).ToList();
+        var teacherRow = Assert.Single(rows, r => r.Contains("<td>teacher</td>", StringComparison.Ordinal));
+        Assert.Contains("<td>12.35</td>", teacherRow);
+        Assert.Contains("<td>4321</td>", teacherRow);
+        Assert.Contains("peak RSS MiB", speed);
+        Assert.All(rows.Where(r => r != teacherRow), r => Assert.Contains("<td>n/a</td>", r));
+    }
+
     private static string SpeedSection(string run, string output)
     {
         new HtmlReportWriter().Write(ReportData.FromRuns([RunData.Load(run)]), output);

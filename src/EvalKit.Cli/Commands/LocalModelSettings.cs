@@ -32,6 +32,10 @@ public abstract class LocalModelSettings : CommandSettings
     [Description("Folder holding your own llama.cpp build (libllama.so and ggml libraries) to use instead of the bundled one.")]
     public string? NativeLibraryDirectory { get; init; }
 
+    [CommandOption("--skip-memory-check")]
+    [Description("Load a local model even when its estimated memory (weights, KV cache, compute buffers; see 'evalkit info --ctx') exceeds the memory available.")]
+    public bool SkipMemoryCheck { get; init; }
+
     public override ValidationResult Validate()
     {
         if (!LocalModelOptions.TryParseDevice(Device, out _))
@@ -42,6 +46,6 @@ public abstract class LocalModelSettings : CommandSettings
     public LocalModelOptions ToLocalOptions()
     {
         LocalModelOptions.TryParseDevice(Device, out var device);
-        return new LocalModelOptions(Threads, ContextSize, device, GpuLayers, NativeLibraryDirectory);
+        return new LocalModelOptions(Threads, ContextSize, device, GpuLayers, NativeLibraryDirectory) { SkipMemoryCheck = SkipMemoryCheck };
     }
 }

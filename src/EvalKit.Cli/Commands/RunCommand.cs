@@ -86,6 +86,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Generate every answer, neither reading nor writing the response cache ($EVALKIT_CACHE_DIR or .cache/responses.sqlite).")]
         public bool NoCache { get; init; }
 
+        [CommandOption("--rehash")]
+        [Description("Hash local model files again instead of trusting the SHA-256 remembered in model-hashes.json beside the response cache (kept by path, size, modification time and inode).")]
+        public bool Rehash { get; init; }
+
         [CommandOption("--in-process")]
         [Description("Run models in this process instead of a supervised worker (a native crash then ends the run; samples written so far are kept).")]
         public bool InProcess { get; init; }
@@ -141,7 +145,9 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             && Core.Scoring.CodeScorer.CheckIsolation() is var isolation && isolation == "none")
             console.MarkupLine("[yellow]--unsafe-code: model-written code runs WITHOUT a sandbox (no namespaces work here); recorded in run.json.[/]");
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
-        var runner = new EvaluationRunner(new BackendRegistry(settings.ToLocalOptions() with { ChatTemplate = settings.ChatTemplate }, config, settings.ApiKeyEnv, settings.Parallel));
+        ModelIdentity.Rehash = settings.Rehash;
+        var registry = new BackendRegistry(settings.ToLocalOptions() with { ChatTemplate = settings.ChatTemplate }, config, settings.ApiKeyEnv, settings.Parallel);
+        var runner = new EvaluationRunner(registry);
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
@@ -156,6 +162,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         {
             WorkerProtocol.ExitWhenSupervisorDies();
             FaultInjectingBackend.ExitEarlyIfAsked();
+            registry.LoadProgress = new WorkerProtocol.Writer();
             await runner.RunAsync(request, new WorkerProtocol.Writer(), cancellationToken);
             return ExitCodes.Ok;
         }
@@ -165,7 +172,11 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         RunDirectory directory;
         if (settings.InProcess)
         {
-            var result = await ProgressDisplay.RunAsync(console, progress => runner.RunAsync(request, progress, cancellationToken));
+            var result = await ProgressDisplay.RunAsync(console, progress =>
+            {
+                registry.LoadProgress = progress;
+                return runner.RunAsync(request, progress, cancellationToken);
+            });
             directory = result.Directory;
         }
         else

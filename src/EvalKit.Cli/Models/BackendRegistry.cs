@@ -2,6 +2,7 @@ using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
+using EvalKit.Core.Running;
 using EvalKit.Llama;
 using EvalKit.Llama.Gguf;
 using EvalKit.Remote;
@@ -17,6 +18,9 @@ namespace EvalKit.Cli.Models;
 /// </summary>
 public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? config = null, string? apiKeyEnv = null, int parallel = 1) : IBackendFactory
 {
+    /// <summary>Hears llama.cpp's progress reading a local model's weights (<see cref="RunProgress.LoadingWeights"/>).</summary>
+    public IProgress<RunProgress>? LoadProgress { get; set; }
+
     public IReadOnlyList<string> Check(ModelSpec spec)
     {
         ModelSource source;
@@ -80,7 +84,8 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
         var source = ModelSource.Parse(spec.Source);
         if (source.Kind == ModelSourceKind.OpenAi)
             return OpenAiBackend.Create(EndpointOptions(spec, source));
-        return FaultInjectingBackend.Wrap(await LlamaBackend.LoadAsync(local.For(source.Path!, spec.Name), cancellationToken));
+        var options = local.For(source.Path!, spec.Name) with { Parallel = parallel };
+        return FaultInjectingBackend.Wrap(await LlamaBackend.LoadAsync(options, cancellationToken, LoadPercent(spec.Name)));
     }
 
     /// <summary>A local file's SHA-256, as the loaded backend would report it (hashed once per process); null for endpoints.</summary>
@@ -90,6 +95,25 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
         return source.Kind == ModelSourceKind.OpenAi
             ? null
             : await ModelIdentity.OfFileAsync(source.Path!, cancellationToken, LlamaBackend.CacheVariantOf(local.ChatTemplate));
+    }
+
+    // llama.cpp calls back once per tensor, from its own thread: pass on whole percents only, synchronously.
+    private IProgress<float>? LoadPercent(string model)
+    {
+        if (LoadProgress is not { } progress)
+            return null;
+        var last = -1;
+        return new Callback(fraction =>
+        {
+            var percent = (int)Math.Clamp(fraction * 100, 0, 100);
+            if (Interlocked.Exchange(ref last, percent) != percent)
+                progress.Report(new RunProgress(model, "", percent, 100, null, RunProgress.LoadingWeights));
+        });
+    }
+
+    private sealed class Callback(Action<float> report) : IProgress<float>
+    {
+        public void Report(float value) => report(value);
     }
 
     private OpenAiBackendOptions EndpointOptions(ModelSpec spec, ModelSource source)

@@ -4,7 +4,8 @@ using Spectre.Console;
 namespace EvalKit.Cli.Output;
 
 /// <summary>
-/// A live progress bar with rate and ETA on a terminal; on CI logs (no terminal) a plain line every 10%. A model is
+/// A live progress bar with rate and ETA on a terminal; on CI logs (no terminal) a plain line every 10%. While
+/// llama.cpp reads a model's weights, a second bar (or a line every 25%) shows how far it got. A model is
 /// said to be loading only while it really loads: a model whose answers all come from the response cache never is.
 /// </summary>
 public static class ProgressDisplay
@@ -29,6 +30,15 @@ public static class ProgressDisplay
                 var tasks = new Dictionary<string, ProgressTask>();
                 var progress = new Progress<RunProgress>(p =>
                 {
+                    if (p.Phase == RunProgress.LoadingWeights)
+                    {
+                        // Its own bar, so the cases bar keeps counting cases.
+                        var key = p.Model + "\u0000weights";
+                        if (!tasks.TryGetValue(key, out var load))
+                            tasks[key] = load = context.AddTask(Markup.Escape($"{p.Model} (loading weights)"), maxValue: 100);
+                        load.Value = p.Completed;
+                        return;
+                    }
                     if (!tasks.TryGetValue(p.Model, out var task))
                         tasks[p.Model] = task = context.AddTask(TerminalText.Escape(p.Model), maxValue: p.Total);
                     task.Description = TerminalText.Escape(Describe(p));
@@ -50,6 +60,7 @@ public static class ProgressDisplay
     private sealed class LogProgress(IAnsiConsole console) : IProgress<RunProgress>
     {
         private int _lastDecile = -1;
+        private int _lastQuarter = -1;
         private DateTime _started = DateTime.UtcNow;
 
         public void Report(RunProgress value)
@@ -57,7 +68,16 @@ public static class ProgressDisplay
             if (value.Phase == RunProgress.Starting)
             {
                 _lastDecile = -1;
+                _lastQuarter = -1;
                 _started = DateTime.UtcNow;
+                return;
+            }
+            if (value.Phase == RunProgress.LoadingWeights)
+            {
+                // Whole percents may skip 25, 50, 75: a line for each quarter reached.
+                if (value.Completed / 25 != _lastQuarter)
+                    console.WriteLine($"[{value.Model}] loading weights {value.Completed}%");
+                _lastQuarter = value.Completed / 25;
                 return;
             }
             if (value.Phase == RunProgress.Loading)

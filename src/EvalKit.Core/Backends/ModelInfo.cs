@@ -6,6 +6,12 @@ namespace EvalKit.Core.Backends;
 /// </summary>
 public sealed record ModelInfo
 {
+    /// <summary><see cref="Details"/> key: seconds the backend took to load the model in this run.</summary>
+    public const string LoadSecondsDetail = "load_seconds";
+
+    /// <summary><see cref="Details"/> key: peak resident memory (bytes) of the process while it ran this model.</summary>
+    public const string PeakResidentBytesDetail = "peak_rss_bytes";
+
     public required string Name { get; init; }
     public required string Backend { get; init; }
     public required string Source { get; init; }

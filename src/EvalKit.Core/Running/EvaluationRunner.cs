@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Metrics;
@@ -53,6 +54,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
 
                 var done = total - todo.Count;
                 progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Starting));
+                PeakMemory.Reset();
                 await using var model = new ModelSlot(backends, spec, request.Cache, directory,
                     () => progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Loading)),
                     info =>
@@ -70,6 +72,13 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                     spend += ModelUsage.CostOf(sample, spec);
                     if (spend > request.MaxCost)
                         break;
+                }
+                if (model.Loaded is not null && PeakMemory.ResidentBytes() is { } peak
+                    && manifest.Models.FirstOrDefault(m => m.Name == spec.Name) is { } loaded)
+                {
+                    var details = new Dictionary<string, string>(loaded.Details) { [ModelInfo.PeakResidentBytesDetail] = peak.ToString(CultureInfo.InvariantCulture) };
+                    manifest = manifest with { Models = [.. manifest.Models.Select(m => m == loaded ? m with { Details = details } : m)] };
+                    directory.WriteManifest(manifest);
                 }
                 if (spend > request.MaxCost)
                     break;

@@ -18,12 +18,12 @@ internal static class LlamaLoader
             throw LlamaErrors.InvalidOption(nameof(options.GpuLayers), options.GpuLayers, "use -1 (all), 0 (none) or a layer count");
     }
 
-    public static async Task<LLamaWeights> LoadWeightsAsync(ModelParams parameters, CancellationToken cancellationToken)
+    public static async Task<LLamaWeights> LoadWeightsAsync(ModelParams parameters, IProgress<float>? progress, CancellationToken cancellationToken)
     {
         var mark = LlamaLog.Mark();
         try
         {
-            return await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken);
+            return await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken, progress);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

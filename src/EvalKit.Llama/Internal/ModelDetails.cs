@@ -2,6 +2,7 @@ using System.Globalization;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
 using EvalKit.Llama.Gguf;
+using EvalKit.Llama.Memory;
 using LLama;
 
 namespace EvalKit.Llama.Internal;
@@ -42,4 +43,15 @@ internal static class ModelDetails
             Details = details,
         };
     }
+
+    /// <summary>Adds how long loading took and what memory it was estimated to need (keys <c>load_seconds</c>, <c>memory_estimate_bytes</c>, <c>memory_check</c>).</summary>
+    public static ModelInfo WithLoad(this ModelInfo info, TimeSpan loadTime, ModelMemoryEstimate estimate, string memoryNote) => info with
+    {
+        Details = new Dictionary<string, string>(info.Details)
+        {
+            [ModelInfo.LoadSecondsDetail] = loadTime.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
+            ["memory_estimate_bytes"] = estimate.TotalBytes.ToString(CultureInfo.InvariantCulture),
+            ["memory_check"] = memoryNote,
+        },
+    };
 }

@@ -68,7 +68,11 @@ internal sealed class ModelSlot(
             // Without a record of the model the manifest would lack its identity: generate instead.
             if (cache.FindModel(identity) is not { } stored)
                 return null;
-            Record(stored with { Details = new Dictionary<string, string>(stored.Details) { ["loaded"] = "no (every answer so far came from the response cache)" } });
+            // What another run measured while loading it does not describe this run.
+            var details = stored.Details.Where(d => d.Key is not (ModelInfo.LoadSecondsDetail or ModelInfo.PeakResidentBytesDetail))
+                .ToDictionary(d => d.Key, d => d.Value);
+            details["loaded"] = "no (every answer so far came from the response cache)";
+            Record(stored with { Details = details });
         }
         return hit;
     }

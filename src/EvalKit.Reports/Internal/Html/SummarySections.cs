@@ -1,4 +1,5 @@
 using System.Text;
+using EvalKit.Core.Backends;
 using EvalKit.Core.Metrics;
 using static EvalKit.Reports.Internal.Format;
 using static EvalKit.Reports.Internal.Html.HtmlText;
@@ -80,23 +81,32 @@ internal static class SummarySections
     {
         var rows = data.Timing.Where(t => t.Samples > 0 && data.ModelSources.ContainsKey(t.Model)).Select(t =>
         {
-            var host = data.ModelSources[t.Model].Run.Manifest.Host;
+            var source = data.ModelSources[t.Model];
+            var host = source.Run.Manifest.Host;
+            var details = source.Run.Manifest.Models.FirstOrDefault(m => m.Name == source.Name)?.Details;
             return new[]
             {
                 E(t.Model), E($"{host.Cpu}, {host.LogicalCores} cores"), t.Samples.ToString(),
                 Number(t.GenerationTokensPerSecond?.P50 ?? double.NaN), Number(t.TimePerOutputTokenMs?.P50 ?? double.NaN, 2),
                 Number(t.TimeToFirstTokenMs?.P50 ?? double.NaN), Number(t.TimeToFirstTokenMs?.P90 ?? double.NaN),
                 Number(t.TimeToFirstTokenMs?.P99 ?? double.NaN), Number(t.TimeToFirstAnswerTokenMs?.P50 ?? double.NaN),
+                Number(Detail(details, ModelInfo.LoadSecondsDetail), "0.00"), Number(Detail(details, ModelInfo.PeakResidentBytesDetail) / (1024 * 1024), "0"),
             };
         }).ToList();
         if (rows.Count == 0)
             return;
         html.AppendLine("<section id=\"speed\"><h2>Speed</h2><p class=\"note\">From the timings of the scored requests themselves " +
-            "(metrics.json <code>timing</code>; answers from the response cache are left out).</p>");
+            "(metrics.json <code>timing</code>; answers from the response cache are left out). Load time and the peak resident " +
+            "memory of the process that ran the model come from run.json (n/a when the model was never loaded).</p>");
         Table(html, "speed", ["model", "hardware", "timed requests", "median tokens/s", "median TPOT ms", "TTFT p50 ms", "TTFT p90 ms",
-            "TTFT p99 ms", "first answer token p50 ms"], rows);
+            "TTFT p99 ms", "first answer token p50 ms", "load s", "peak RSS MiB"], rows);
         html.AppendLine("</section>");
     }
+
+    private static double Detail(IReadOnlyDictionary<string, string>? details, string key) =>
+        details?.GetValueOrDefault(key) is { } text && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : double.NaN;
 
     public static void Notes(StringBuilder html, ReportData data)
     {
