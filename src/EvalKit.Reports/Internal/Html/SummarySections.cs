@@ -90,7 +90,7 @@ internal static class SummarySections
                 Number(t.GenerationTokensPerSecond?.P50 ?? double.NaN), Number(t.TimePerOutputTokenMs?.P50 ?? double.NaN, 2),
                 Number(t.TimeToFirstTokenMs?.P50 ?? double.NaN), Number(t.TimeToFirstTokenMs?.P90 ?? double.NaN),
                 Number(t.TimeToFirstTokenMs?.P99 ?? double.NaN), Number(t.TimeToFirstAnswerTokenMs?.P50 ?? double.NaN),
-                Number(Detail(details, ModelInfo.LoadSecondsDetail), "0.00"), Number(Detail(details, ModelInfo.PeakResidentBytesDetail) / (1024 * 1024), "0"),
+                Number(Detail(details, ModelInfo.LoadSecondsDetail), 2), Number(Detail(details, ModelInfo.PeakResidentBytesDetail) / (1024 * 1024), 0),
             };
         }).ToList();
         if (rows.Count == 0)
