@@ -39,6 +39,7 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
         public string Method { get; init; } = "auto";
 
         [CommandOption("--top-k <N>")]
+        [Bounds(0, 20)]
         [Description("Cross-tokenizer: alternatives per position asked of each model for the approximate KL (0 for none).")]
         [DefaultValue(5)]
         public int TopK { get; init; } = 5;

@@ -31,7 +31,7 @@ public sealed class FixturesSynthCommand(IAnsiConsole console) : Command<Fixture
         [CommandOption("--kv-heads <N>")] [Bounds(1, 1024)] [Description("Key/value heads (grouped-query attention).")] public int? KvHeads { get; init; }
         [CommandOption("--ffn <N>")] [Bounds(1, 1048576)] [Description("Feed-forward width.")] public int? FeedForward { get; init; }
         [CommandOption("--vocab <N>")] [Bounds(1, 1048576)] [Description("Vocabulary size.")] public int? Vocabulary { get; init; }
-        [CommandOption("--ctx <N>")] [Bounds(1, 1048576)] [Description("Trained context length recorded in the file.")] public int? Context { get; init; }
+        [CommandOption("--ctx <N>")] [Bounds(1, int.MaxValue)] [Description("Trained context length recorded in the file.")] public int? Context { get; init; }
 
         [CommandOption("--type <TYPE>")]
         [Description("f32, f16, q8_0, q4_0 or q4_k_m (quantised by llama.cpp's own quantiser).")]

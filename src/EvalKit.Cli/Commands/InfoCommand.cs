@@ -22,7 +22,7 @@ public sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Sett
         public string[] Models { get; init; } = [];
 
         [CommandOption("-c|--ctx <N>")]
-        [Bounds(1, 1048576)]
+        [Bounds(1, 134217728)]
         [Description("Context size for the memory estimate, as 'run --ctx' would use it. Default: 2048, capped at the model's trained context.")]
         [DefaultValue(2048)]
         public int ContextSize { get; init; } = 2048;

@@ -14,7 +14,7 @@ public abstract class LocalModelSettings : CommandSettings
     public int? Threads { get; init; }
 
     [CommandOption("-c|--ctx <N>")]
-    [Bounds(1, 1048576)]
+    [Bounds(1, 134217728)]
     [Description("Context size in tokens. Default: 2048, capped at the model's trained context.")]
     public int? ContextSize { get; init; }
 

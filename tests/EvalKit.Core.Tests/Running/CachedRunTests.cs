@@ -59,8 +59,8 @@ public class CachedRunTests
             before.Select(s => s with { Cached = false }).Select(s => JsonSerializer.Serialize(s)),
             after.Select(s => s with { Cached = false }).Select(s => JsonSerializer.Serialize(s)));
         Assert.Equal(
-            JsonSerializer.Serialize(firstRun.Metrics with { RunId = "", Timing = [] }),
-            JsonSerializer.Serialize(secondRun.Metrics with { RunId = "", Timing = [] }));
+            JsonSerializer.Serialize(firstRun.Metrics with { RunId = "", Timing = [], Usage = [] }),
+            JsonSerializer.Serialize(secondRun.Metrics with { RunId = "", Timing = [], Usage = [] }));
         // Speed is not measured again on cached answers: they are counted, not timed.
         var (firstTiming, secondTiming) = (Assert.Single(firstRun.Metrics.Timing), Assert.Single(secondRun.Metrics.Timing));
         Assert.Equal((4, 0), (firstTiming.Samples, firstTiming.CachedSamples));
