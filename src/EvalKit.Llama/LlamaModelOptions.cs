@@ -16,10 +16,20 @@ public sealed record LlamaModelOptions(string Path)
     /// <summary>Layers to offload to the GPU; null means none on CPU and all on a GPU. -1 also means all.</summary>
     public int? GpuLayers { get; init; }
 
+    /// <summary>
+    /// Requests decoded together (llama-server's <c>-np</c>): concurrent generation requests share one continuous
+    /// decode loop of this many slots, in a second context as large as this many lone contexts. 1 runs requests one
+    /// at a time on the model's own context.
+    /// </summary>
+    public int Parallel { get; init; } = 1;
+
     public LlamaDevice Device { get; init; } = LlamaDevice.Cpu;
 
     /// <summary>A folder holding the user's own llama.cpp build (libllama and its ggml libraries) to use instead of the bundled one.</summary>
     public string? NativeLibraryDirectory { get; init; }
+
+    /// <summary>The most <see cref="Parallel"/> slots.</summary>
+    public const int MaxParallel = 64;
 
     /// <summary>The default for <see cref="Threads"/> on this machine.</summary>
     public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount / 2);

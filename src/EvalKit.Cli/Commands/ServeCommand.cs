@@ -26,6 +26,11 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         [DefaultValue("127.0.0.1")]
         public string Host { get; init; } = "127.0.0.1";
 
+        [CommandOption("--parallel <N>")]
+        [Description("Requests decoded together, as llama-server's -np: concurrent requests share one continuous decode loop of N slots (each slot is as large as --ctx). 1 answers one request at a time.")]
+        [DefaultValue(4)]
+        public int Parallel { get; init; } = 4;
+
         [CommandOption("--name <NAME>")]
         [Description("The model name clients send. Default: the file name without extension.")]
         public string? Name { get; init; }
@@ -34,6 +39,8 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         {
             if (Port is < 0 or > 65535)
                 return ValidationResult.Error($"--port must be between 0 and 65535, not {Port}.");
+            if (Parallel is < 1 or > LlamaModelOptions.MaxParallel)
+                return ValidationResult.Error($"--parallel must be between 1 and {LlamaModelOptions.MaxParallel}, not {Parallel}.");
             return base.Validate();
         }
     }
@@ -44,10 +51,10 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         if (!File.Exists(path))
             throw Errors.PathNotFound("Model file", path, "Pass a .gguf file to serve.");
         var name = settings.Name ?? Path.GetFileNameWithoutExtension(path);
-        await using var backend = await LlamaBackend.LoadAsync(settings.ToLocalOptions().For(path, name), cancellationToken);
+        await using var backend = await LlamaBackend.LoadAsync(settings.ToLocalOptions().For(path, name) with { Parallel = settings.Parallel }, cancellationToken);
         await using var server = await OpenAiServer.StartAsync(backend, new OpenAiServerOptions { Host = settings.Host, Port = settings.Port }, cancellationToken);
 
-        console.MarkupLine($"Serving [green]{Markup.Escape(server.ModelName)}[/] ({Markup.Escape(backend.Info.Details.GetValueOrDefault("native_library", backend.Info.Backend))}) at [blue]{Markup.Escape(server.BaseAddress.ToString())}[/]");
+        console.MarkupLine($"Serving [green]{Markup.Escape(server.ModelName)}[/] ({Markup.Escape(backend.Info.Details.GetValueOrDefault("native_library", backend.Info.Backend))}, {settings.Parallel} slot{(settings.Parallel == 1 ? "" : "s")}) at [blue]{Markup.Escape(server.BaseAddress.ToString())}[/]");
         console.MarkupLine("POST /v1/completions, POST /v1/chat/completions, GET /v1/models. Press Ctrl+C to stop.");
         try
         {
