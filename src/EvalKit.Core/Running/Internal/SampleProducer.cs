@@ -13,7 +13,8 @@ namespace EvalKit.Core.Running.Internal;
 /// continuous loop). Samples therefore come in the order they finish; the runner puts the file in case order at the
 /// end. A failed request becomes an <c>error</c> sample and is never cached. <c>choice_loglik</c> cases ask the
 /// model for log-probabilities instead (<see cref="LogLikelihoodSampler"/>). The in-flight marker names the oldest
-/// request still open, written before a request is sent when none is open, so a worker crash is blamed on it.
+/// case still open (written before its cache lookup when nothing else is open, as one case at a time always did), so
+/// a worker crash is blamed on it.
 /// </summary>
 internal static class SampleProducer
 {
@@ -34,14 +35,14 @@ internal static class SampleProducer
                     var (suite, evalCase, repeat) = todo[next++];
                     var scorer = scorers[suite.Id];
                     var (request, sample) = Prepare(model.Name, suite, evalCase, repeat);
+                    if (inFlight.Count == 0 && marked != sample.Key)
+                        InflightMarker.Write(directory, marked = sample.Key);
                     if (await FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken) is { } cached)
                     {
                         yield return cached;
                         continue;
                     }
                     var backend = await model.BackendAsync(cancellationToken);
-                    if (inFlight.Count == 0)
-                        InflightMarker.Write(directory, marked = sample.Key);
                     inFlight.Add((sample.Key, AnswerAsync(model, backend, suite, evalCase, scorer, request, sample, cancellationToken)));
                 }
                 if (inFlight.Count == 0)
