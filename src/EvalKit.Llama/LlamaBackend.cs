@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;

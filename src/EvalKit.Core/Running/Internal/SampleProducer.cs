@@ -101,7 +101,7 @@ internal static class SampleProducer
     }
 
     /// <summary>The request for a case and its sample before generation (labelled <c>error</c> until scored).</summary>
-    public static (GenerationRequest Request, SampleRecord Sample) Prepare(string model, Suite suite, EvalCase evalCase, int repeat)
+    private static (GenerationRequest Request, SampleRecord Sample) Prepare(string model, Suite suite, EvalCase evalCase, int repeat)
     {
         var request = RequestBuilder.For(suite, evalCase, repeat);
         var sample = new SampleRecord
@@ -121,7 +121,7 @@ internal static class SampleProducer
     }
 
     /// <summary>Scores a completion (after splitting off reasoning) into the prepared sample.</summary>
-    public static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
+    private static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
     {
         var (score, split, suppressed) = AnswerScoring.Score(suite, evalCase, scorer, completion);
         var (reasoningTokens, answerTokens, firstAnswerMs) = split is null ? default : AnswerTiming.Of(split, completion);
