@@ -5,8 +5,8 @@ namespace EvalKit.Bench;
 
 /// <summary>
 /// One evaluation-throughput case (a BenchmarkDotNet parameter): <see cref="Cases"/> short-answer prompts answered
-/// one at a time (<see cref="Parallel"/> = 1) or <see cref="Parallel"/> at a time as one batch of sequences, the way
-/// <c>evalkit run --parallel N</c> answers them.
+/// one at a time (<see cref="Parallel"/> = 1) or with <see cref="Parallel"/> in flight on a model loaded with that
+/// many slots, the way <c>evalkit run --parallel N</c> answers them.
 /// </summary>
 public sealed record EvalThroughputCase(
     string ModelPath, int Cases, int Parallel, int MaxTokens, int Threads, LlamaDevice Device, string? NativeLibraryDirectory)

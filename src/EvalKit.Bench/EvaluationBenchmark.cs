@@ -8,9 +8,9 @@ namespace EvalKit.Bench;
 
 /// <summary>
 /// The BenchmarkDotNet benchmark behind the evaluation-throughput rows of <see cref="BenchRunner"/>: one invocation
-/// answers every case of one <see cref="EvalThroughputCase"/> with greedy decoding, through the backend calls the
-/// runner makes (<see cref="LlamaBackend.GenerateAsync(GenerationRequest, CancellationToken)"/> per case, or
-/// <see cref="LlamaBackend.GenerateBatchAsync"/> per group of <see cref="EvalThroughputCase.Parallel"/> cases).
+/// answers every case of one <see cref="EvalThroughputCase"/> with greedy decoding, as the runner does: the model is
+/// loaded with <see cref="EvalThroughputCase.Parallel"/> slots and that many
+/// <see cref="LlamaBackend.GenerateAsync(GenerationRequest, CancellationToken)"/> calls are kept in flight.
 /// Public and unsealed because BenchmarkDotNet requires it; run it through <see cref="BenchRunner"/>.
 /// </summary>
 public class EvaluationBenchmark
@@ -39,6 +39,7 @@ public class EvaluationBenchmark
         _backend = Failures.Recording(Case.Key, () => LlamaBackend.LoadAsync(new LlamaModelOptions(Case.ModelPath)
         {
             Threads = Case.Threads,
+            Parallel = Case.Parallel,
             ContextSize = EvalPrompts.ContextSize(Case.MaxTokens),
             Device = Case.Device,
             NativeLibraryDirectory = Case.NativeLibraryDirectory,
@@ -49,11 +50,28 @@ public class EvaluationBenchmark
     public void Answer()
     {
         var backend = _backend ?? throw new InvalidOperationException("Setup did not run.");
-        var completions = Failures.Recording(Case.Key, () => Case.Parallel == 1
-            ? _requests.Select(r => backend.GenerateAsync(r).GetAwaiter().GetResult()).ToList()
-            : _requests.Chunk(Case.Parallel).SelectMany(group => backend.GenerateBatchAsync(group).GetAwaiter().GetResult()).ToList());
+        var completions = Failures.Recording(Case.Key, () => AnswerAllAsync(backend).GetAwaiter().GetResult());
         var tokens = completions.Sum(c => c.CompletionTokens);
         Outputs.AddOrUpdate(Case.Key, _ => ([tokens], Texts(completions)), (_, old) => ([.. old.Tokens, tokens], Texts(completions)));
+    }
+
+    // N requests in flight, the next sent as soon as any ends (the runner's window).
+    private async Task<List<Completion>> AnswerAllAsync(LlamaBackend backend)
+    {
+        using var window = new SemaphoreSlim(Case.Parallel);
+        var answers = _requests.Select(async request =>
+        {
+            await window.WaitAsync();
+            try
+            {
+                return await backend.GenerateAsync(request);
+            }
+            finally
+            {
+                window.Release();
+            }
+        });
+        return [.. await Task.WhenAll(answers)];
     }
 
     [GlobalCleanup]

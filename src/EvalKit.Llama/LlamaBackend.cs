@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
@@ -11,13 +10,17 @@ using LLama.Common;
 namespace EvalKit.Llama;
 
 /// <summary>
-/// A local GGUF model run by llama.cpp through LLamaSharp. The weights and one context are loaded once and
-/// reused for every request (the context's memory is cleared between requests); requests run one at a time.
-/// Also scores continuations by log-likelihood (<see cref="ILogLikelihood"/>), scores whole texts token by token
-/// (<see cref="ITokenLogProbs"/>, what <c>evalkit serve</c> answers echo + logprobs with) and generates many requests at once as
-/// parallel sequences (<see cref="IBatchGeneration"/>).
+/// A local GGUF model run by llama.cpp through LLamaSharp. The weights are loaded once and reused for every request.
+/// Concurrent <see cref="GenerateAsync(GenerationRequest, CancellationToken)"/> calls share one continuous decode
+/// loop of <see cref="LlamaModelOptions.Parallel"/> slots (see <see cref="SlotScheduler"/>): each request is
+/// sampled and stopped as if it ran alone, and a short answer ends without waiting for a long one. With one slot,
+/// requests run one at a time on the backend's context. Also scores continuations by log-likelihood
+/// (<see cref="ILogLikelihood"/>) and whole texts token by token (<see cref="ITokenLogProbs"/>, what
+/// <c>evalkit serve</c> answers echo + logprobs with); those take the model alone, between the scheduler's busy spells.
+/// Kernels that are not batch-invariant (llama.cpp's are not) can change logits in the last bits when sequences share
+/// a decode, so with more than one slot a sampled token, or very rarely a greedy near-tie, may differ from one slot.
 /// </summary>
-public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogProbs, IBatchGeneration
+public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogProbs
 {
     /// <summary>All layers, for <see cref="LlamaModelOptions.GpuLayers"/> on a GPU.</summary>
     public const int AllLayers = 999;
@@ -25,22 +28,21 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
     private readonly LLamaWeights _weights;
     private readonly LLamaContext _context;
     private readonly PromptRenderer _renderer;
-    private readonly GenerationLoop _loop;
     private readonly LogLikelihoodEvaluator _logLikelihood;
     private readonly TextScorer _textScorer;
-    private readonly BatchGenerator _batch;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SlotScheduler _scheduler;
     private bool _disposed;
 
-    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelParams parameters, ModelInfo info, ChatTemplateChoice template)
+    private LlamaBackend(LLamaWeights weights, LLamaContext context, ModelParams parameters, int slots, ModelInfo info, ChatTemplateChoice template)
     {
         _weights = weights;
         _context = context;
         _renderer = new PromptRenderer(weights, template.CustomTemplate, template.WrapRawPrompts);
-        _loop = new GenerationLoop(weights, context);
         _logLikelihood = new LogLikelihoodEvaluator(weights, context);
         _textScorer = new TextScorer(weights, context);
-        _batch = new BatchGenerator(weights, parameters, (int)context.ContextSize);
+        var sequenceContextSize = (int)context.ContextSize;
+        _scheduler = new SlotScheduler(weights, _renderer,
+            slots == 1 ? () => context : () => LlamaLoader.CreateBatchContext(weights, parameters, slots, sequenceContextSize), slots, sequenceContextSize);
         Info = info;
     }
 
@@ -106,7 +108,7 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
             // Hashed after loading: a broken file fails fast, and the weights are then in the page cache.
             var sha256 = await ModelIdentity.FileSha256Async(path, cancellationToken);
             var template = ChatTemplateChoice.For(options.ChatTemplate, weights);
-            return new LlamaBackend(weights, context, parameters,
+            return new LlamaBackend(weights, context, parameters, options.Parallel,
                 ModelDetails.Describe(options, path, sha256, summary, weights, context, native, gpuLayers, template)
                     .WithLoad(loadTime, estimate, memoryNote), template);
         }
@@ -120,9 +122,9 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
 
     /// <summary>
     /// Generates a completion. <see cref="Completion.TimeToFirstToken"/> and <see cref="Completion.TotalTime"/> are
-    /// measured from the moment this request gets the model (time spent queued behind other requests is not counted).
+    /// measured from the moment this request gets a slot (time spent queued behind other requests is not counted).
     /// </summary>
-    /// <exception cref="PromptTooLongException">The prompt does not fit the context; the backend stays usable.</exception>
+    /// <exception cref="PromptTooLongException">The prompt does not fit the context; other requests and the backend carry on.</exception>
     public Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default) =>
         GenerateCoreAsync(request, null, cancellationToken);
 
@@ -134,42 +136,7 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(request));
-        return RunExclusiveAsync(() =>
-        {
-            var clock = Stopwatch.StartNew();
-            var (text, tokens) = _renderer.Render(request);
-            return _loop.Run(text, tokens, request.Parameters, clock, onText, cancellationToken);
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Generates every request as its own sequence of one llama.cpp batch (in groups of 64), each sampled and stopped
-    /// as <see cref="GenerateAsync"/> would (see <see cref="IBatchGeneration"/> for why logits can differ in the last
-    /// bits). Timings of each completion are measured from the start of this call:
-    /// <see cref="Completion.TimeToFirstToken"/> is when that sequence's first token was sampled.
-    /// </summary>
-    /// <exception cref="PromptTooLongException">Some prompt does not fit the context; nothing is generated and the backend stays usable.</exception>
-    public Task<IReadOnlyList<Completion>> GenerateBatchAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(requests);
-        foreach (var request in requests)
-        {
-            ArgumentNullException.ThrowIfNull(request, nameof(requests));
-            ArgumentOutOfRangeException.ThrowIfNegative(request.Parameters.MaxTokens, nameof(requests));
-        }
-        return RunExclusiveAsync(() =>
-        {
-            var clock = Stopwatch.StartNew();
-            var rendered = requests.Select(r =>
-            {
-                var (text, tokens) = _renderer.Render(r);
-                return (text, tokens, r.Parameters);
-            }).ToList();
-            clock.Stop();
-            _batch.Reserve(rendered);
-            clock.Start();
-            return _batch.Run(rendered, clock, cancellationToken);
-        }, cancellationToken);
+        return _scheduler.GenerateAsync(request, onText, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -192,57 +159,33 @@ public sealed class LlamaBackend : IStreamingBackend, ILogLikelihood, ITokenLogP
 
     public async ValueTask DisposeAsync()
     {
-        await _gate.WaitAsync();
-        try
+        using (await _scheduler.ExclusiveAsync(CancellationToken.None))
         {
             if (_disposed)
                 return;
             _disposed = true;
-            _batch.Dispose();
+            _scheduler.Close();
             _context.Dispose();
             _weights.Dispose();
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
-    /// <summary>Holds the context for the caller until disposed; requests wait meanwhile. For work that drives the context directly.</summary>
+    /// <summary>Holds the model for the caller until disposed; requests wait meanwhile. For work that drives the context directly.</summary>
     internal async Task<IDisposable> HoldAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        var turn = await _scheduler.ExclusiveAsync(cancellationToken);
         if (_disposed)
         {
-            _gate.Release();
+            turn.Dispose();
             throw new ObjectDisposedException(nameof(LlamaBackend));
         }
-        return new Hold(_gate);
+        return turn;
     }
 
-    // The context is shared by every kind of request, so they take turns; native work runs off the caller's thread.
+    // Native work runs off the caller's thread.
     private async Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return await Task.Run(work, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private sealed class Hold(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-                gate.Release();
-        }
+        using var turn = await HoldAsync(cancellationToken);
+        return await Task.Run(work, cancellationToken);
     }
 }

@@ -21,12 +21,16 @@ public sealed record LlamaModelOptions(string Path)
 
     /// <summary>llama.cpp's <c>n_ubatch</c>: the physical batch computed at once; null keeps LLamaSharp's default (512).</summary>
     public int? UBatchSize { get; init; }
-    /// <summary>Sequences decoded together (<c>run --parallel</c>); sizes the memory check's KV cache estimate.</summary>
+
+    /// <summary>
+    /// Requests decoded together (llama-server's <c>-np</c>): concurrent generation requests share one continuous
+    /// decode loop of this many slots, in a second context as large as this many lone contexts. 1 runs requests one
+    /// at a time on the model's own context. Also sizes the memory check's KV cache estimate.
+    /// </summary>
     public int Parallel { get; init; } = 1;
 
     /// <summary>Load even when <see cref="Memory.MemoryCheck"/> says the model will not fit.</summary>
     public bool SkipMemoryCheck { get; init; }
-
     public LlamaDevice Device { get; init; } = LlamaDevice.Cpu;
 
     /// <summary>A folder holding the user's own llama.cpp build (libllama and its ggml libraries) to use instead of the bundled one.</summary>
@@ -39,6 +43,8 @@ public sealed record LlamaModelOptions(string Path)
     /// used for chat messages and raw prompts alike.
     /// </summary>
     public string? ChatTemplate { get; init; }
+    /// <summary>The most <see cref="Parallel"/> slots.</summary>
+    public const int MaxParallel = 64;
 
     /// <summary>The default for <see cref="Threads"/> on this machine.</summary>
     public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount / 2);

@@ -15,12 +15,13 @@ namespace EvalKit.Remote;
 /// A model behind an OpenAI-compatible endpoint, reached through the official OpenAI .NET client. Raw prompts go to
 /// <c>/completions</c>, chat messages to <c>/chat/completions</c>; every request is streamed so time to first token
 /// is measured, and token counts come from the usage the server reports (else they are estimated and marked so).
-/// Up to <see cref="OpenAiBackendOptions.Concurrency"/> requests run at once; transient faults are retried with
+/// Safe to call concurrently: up to <see cref="OpenAiBackendOptions.Concurrency"/> requests run at once (the server
+/// batches them), the rest wait their turn; transient faults are retried with
 /// backoff. A request that still fails throws an <see cref="EvalKitException"/> naming the endpoint and the status.
 /// Log-likelihoods (<see cref="ILogLikelihood"/>, <see cref="ITokenLogProbs"/>) are asked of <c>/completions</c> with
 /// <c>echo</c> and <c>logprobs</c>, which only servers that return prompt log-probabilities answer (see docs/remote.md).
 /// </summary>
-public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrentGeneration, ILogLikelihood, ITokenLogProbs
+public sealed class OpenAiBackend : IModelBackend, ILogLikelihood, ITokenLogProbs
 {
     private readonly OpenAiBackendOptions _options;
     private readonly ChatClient _chat;
@@ -66,14 +67,6 @@ public sealed class OpenAiBackend : IModelBackend, IBatchGeneration, IConcurrent
         }
         return new OpenAiBackend(options, authentication);
     }
-
-    /// <summary>
-    /// Sends the requests at once (<c>run --parallel N</c>), at most <see cref="OpenAiBackendOptions.Concurrency"/> in
-    /// flight; each is retried on its own. If any still fails this throws, and the runner retries the group one by one
-    /// so every case gets its own result or error.
-    /// </summary>
-    public async Task<IReadOnlyList<Completion>> GenerateBatchAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken = default) =>
-        await Task.WhenAll(requests.Select(request => GenerateAsync(request, cancellationToken)));
 
     public async Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
     {

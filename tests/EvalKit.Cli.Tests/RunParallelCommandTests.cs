@@ -9,7 +9,7 @@ public class RunParallelCommandTests
     [Fact]
     public async Task Parallel_run_writes_the_same_completions_in_the_same_order_as_one_at_a_time()
     {
-        // Given: greedy cases (sampled ones can differ in rare tokens; see IBatchGeneration)
+        // Given: greedy cases (sampled ones can differ in rare tokens; see LlamaBackend)
         using var temp = new TempDir();
         var suite = temp.Write("suites/mixed.yaml", """
             id: mixed

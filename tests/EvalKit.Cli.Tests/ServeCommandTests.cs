@@ -42,6 +42,17 @@ public partial class ServeCommandTests
         }
     }
 
+    [Fact]
+    public async Task Parallel_outside_one_to_sixty_four_is_bad_input_before_the_model_loads()
+    {
+        using var temp = new TempDir();
+
+        var result = await EvalKitProcess.RunAsync(temp.Path, "serve", SharedAssets.Stories260K, "--port", "0", "--parallel", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--parallel must be between 1 and 64", result.Output);
+    }
+
     private static async Task<string> ReadAddressAsync(Process process)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -78,7 +78,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
         [CommandOption("--parallel <N>")]
         [Bounds(1, 1024)]
-        [Description("Cases at once. Local models decode groups of N as parallel sequences in one llama.cpp context: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from the batch start. Endpoints keep N requests in flight, the next case starting as any ends (see docs/remote.md).")]
+        [Description("Requests kept in flight, the next case starting as any ends. A local model gets N slots (at most 64; each as large as --ctx, in a second context N times that size) and decodes the open requests together in one continuous loop: higher throughput; greedy outputs match one-at-a-time runs in practice, sampled ones can differ in rare tokens (llama.cpp kernels are not batch-invariant); time to first token counts from when the case got its slot. Endpoints batch what is in flight themselves (see docs/remote.md, docs/architecture.md).")]
         [DefaultValue(1)]
         public int Parallel { get; init; } = 1;
 

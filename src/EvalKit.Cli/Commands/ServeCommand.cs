@@ -28,6 +28,12 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         [DefaultValue("127.0.0.1")]
         public string Host { get; init; } = "127.0.0.1";
 
+        [CommandOption("--parallel <N>")]
+        [Bounds(1, LlamaModelOptions.MaxParallel)]
+        [Description("Requests decoded together, as llama-server's -np: concurrent requests share one continuous decode loop of N slots (each slot is as large as --ctx). 1 answers one request at a time.")]
+        [DefaultValue(4)]
+        public int Parallel { get; init; } = 4;
+
         [CommandOption("--name <NAME>")]
         [Description("The model name clients send. Default: the file name without extension.")]
         public string? Name { get; init; }
@@ -39,10 +45,10 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         if (!File.Exists(path))
             throw Errors.PathNotFound("Model file", path, "Pass a .gguf file to serve.");
         var name = settings.Name ?? Path.GetFileNameWithoutExtension(path);
-        await using var backend = await LlamaBackend.LoadAsync(settings.ToLocalOptions().For(path, name), cancellationToken);
+        await using var backend = await LlamaBackend.LoadAsync(settings.ToLocalOptions().For(path, name) with { Parallel = settings.Parallel }, cancellationToken);
         await using var server = await OpenAiServer.StartAsync(backend, new OpenAiServerOptions { Host = settings.Host, Port = settings.Port }, cancellationToken);
 
-        console.MarkupLine($"Serving [green]{TerminalText.Escape(server.ModelName)}[/] ({TerminalText.Escape(backend.Info.Details.GetValueOrDefault("native_library", backend.Info.Backend))}) at [blue]{TerminalText.Escape(server.BaseAddress.ToString())}[/]");
+        console.MarkupLine($"Serving [green]{TerminalText.Escape(server.ModelName)}[/] ({TerminalText.Escape(backend.Info.Details.GetValueOrDefault("native_library", backend.Info.Backend))}, {settings.Parallel} slot{(settings.Parallel == 1 ? "" : "s")}) at [blue]{TerminalText.Escape(server.BaseAddress.ToString())}[/]");
         console.MarkupLine("POST /v1/completions, POST /v1/chat/completions, GET /v1/models. Press Ctrl+C to stop.");
         try
         {

@@ -11,7 +11,8 @@ namespace EvalKit.Cli.Models;
 
 /// <summary>
 /// Picks the backend for a model source by its scheme (see <see cref="ModelSource"/>): local GGUF files run through
-/// llama.cpp with the command's local settings; <c>openai:</c> endpoints run through <see cref="OpenAiBackend"/>
+/// llama.cpp with the command's local settings and <paramref name="parallel"/> slots (at most
+/// <see cref="LlamaModelOptions.MaxParallel"/>); <c>openai:</c> endpoints run through <see cref="OpenAiBackend"/>
 /// with the settings named for that model in <c>evalkit.yaml</c>; an endpoint without a configured
 /// <c>concurrency</c> takes at least <paramref name="parallel"/> requests at once, so <c>run --parallel N</c> is not
 /// silently held to the default.
@@ -84,7 +85,7 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
         var source = ModelSource.Parse(spec.Source);
         if (source.Kind == ModelSourceKind.OpenAi)
             return OpenAiBackend.Create(EndpointOptions(spec, source));
-        var options = local.For(source.Path!, spec.Name) with { Parallel = parallel };
+        var options = local.For(source.Path!, spec.Name) with { Parallel = Math.Min(parallel, LlamaModelOptions.MaxParallel) };
         return FaultInjectingBackend.Wrap(await LlamaBackend.LoadAsync(options, cancellationToken, LoadPercent(spec.Name)));
     }
 

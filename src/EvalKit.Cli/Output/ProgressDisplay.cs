@@ -35,7 +35,7 @@ public static class ProgressDisplay
                         // Its own bar, so the cases bar keeps counting cases.
                         var key = p.Model + "\u0000weights";
                         if (!tasks.TryGetValue(key, out var load))
-                            tasks[key] = load = context.AddTask(Markup.Escape($"{p.Model} (loading weights)"), maxValue: 100);
+                            tasks[key] = load = context.AddTask(TerminalText.Escape($"{p.Model} (loading weights)"), maxValue: 100);
                         load.Value = p.Completed;
                         return;
                     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
@@ -13,9 +12,8 @@ namespace EvalKit.Core.Running;
 /// Runs every case of every suite on every model, one model loaded at a time (and only when some answer is not in
 /// the response cache), appending each scored sample to <c>samples.jsonl</c> as it finishes. Everything cheap is
 /// checked before the first model loads. A resumed run skips the samples already on disk, so it ends with exactly one sample per model × case × repeat.
-/// With <see cref="RunRequest.Parallel"/> above 1, a batching backend gets cases in groups of N (samples keep case
-/// order) and a backend that takes overlapping requests (<see cref="IConcurrentGeneration"/>) keeps N in flight
-/// (samples come as they finish; the file is put back in case order once the run is complete).
+/// Every backend gets up to <see cref="RunRequest.Parallel"/> requests in flight, and batches them for itself;
+/// samples are written as they finish and the file is put back in case order once the run is complete.
 /// </summary>
 public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clock = null)
 {
@@ -64,7 +62,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                         directory.WriteManifest(manifest);
                     });
 
-                await foreach (var sample in SamplesAsync(model, directory, todo, scorers, request.Parallel, cancellationToken))
+                await foreach (var sample in SampleProducer.ProduceAsync(model, directory, todo, scorers, request.Parallel, cancellationToken))
                 {
                     writer.Append(sample);
                     var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;
@@ -101,33 +99,10 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         return new RunResult(directory, manifest, metrics);
     }
 
-    private static async IAsyncEnumerable<SampleRecord> SamplesAsync(
-        ModelSlot model, RunDirectory directory, List<(Suite Suite, EvalCase Case, int Repeat)> todo, IReadOnlyDictionary<string, IScorer> scorers,
-        int parallel, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (parallel > 1)
-        {
-            await model.PrepareAsync(cancellationToken);
-            if (model.Loaded is { } backend and IConcurrentGeneration)
-            {
-                await foreach (var sample in ConcurrentSampleProducer.ProduceAsync(model, backend, directory, todo, scorers, parallel, cancellationToken))
-                    yield return sample;
-                yield break;
-            }
-        }
-        foreach (var group in todo.Chunk(parallel))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var sample in await BatchSampleProducer.ProduceAsync(model, directory, group, scorers, cancellationToken))
-                yield return sample;
-        }
-    }
-
     private static EvalKitException BudgetSpent(RunDirectory directory, double spend, double limit) => new(
         FormattableString.Invariant($"Stopped: the estimated spend {spend:0.####} passed --max-cost {limit:0.####}. Samples written so far are kept."),
         $"Finish the run with a higher limit: evalkit run --resume {directory.Path} --max-cost AMOUNT (the spend counts every generated sample of the run).",
         ExitCodes.RuntimeFailure);
-
     private static List<string> CaseOrder(RunRequest request) =>
     [
         .. from spec in request.Models

@@ -24,8 +24,8 @@ public sealed record RunRequest
     public string? ResumeDirectory { get; init; }
 
     /// <summary>
-    /// Cases sent together to a backend that generates in batches (<see cref="Backends.IBatchGeneration"/>); outputs
-    /// are the same, only faster. 1 (the default) sends one case at a time; other backends always get one at a time.
+    /// Requests kept in flight: the next case is sent as soon as any ends, and the backend batches what is in flight
+    /// (a local model loaded with as many slots decodes them together). 1 (the default) sends one case at a time.
     /// </summary>
     public int Parallel { get; init; } = 1;
 

@@ -9,12 +9,12 @@ namespace EvalKit.Llama.Internal;
 
 /// <summary>
 /// The state of one request being generated: its sampler, the text so far, and when to stop (an end-of-generation
-/// token, a stop string, the token limit, or a full context). Shared by the one-at-a-time and the batched loop so
-/// both stop in exactly the same way. The caller decodes; this class samples and decides.
+/// token, a stop string, the token limit, or a full context). The <see cref="SlotScheduler"/> decodes; this class
+/// samples and decides. Times are read from <paramref name="clock"/>, started when the request got its slot.
 /// </summary>
 internal sealed class GenerationSequence(
     LLamaWeights weights, LLamaContext context, string renderedPrompt, LLamaToken[] prompt, GenerationParameters parameters, int contextSize,
-    Action<string>? onText = null)
+    Stopwatch clock, Action<string>? onText = null)
     : IDisposable
 {
     private readonly BaseSamplingPipeline? _sampler = CreateSampler(parameters);
@@ -40,10 +40,10 @@ internal sealed class GenerationSequence(
 
     /// <summary>
     /// Samples from the logits at <paramref name="logitsIndex"/> of the last decode; false when the sequence has ended.
-    /// The token's time is read from <paramref name="clock"/> after sampling: on a GPU, decoding returns before the work
+    /// The token's time is read from the clock after sampling: on a GPU, decoding returns before the work
     /// is done and reading the logits waits for it, so a time read before sampling would leave the decode out.
     /// </summary>
-    public bool Advance(int logitsIndex, Stopwatch clock)
+    public bool Advance(int logitsIndex)
     {
         if (_generated >= parameters.MaxTokens)
             return Finish(clock.Elapsed);
@@ -87,6 +87,15 @@ internal sealed class GenerationSequence(
     /// <summary>Adds the token just sampled at this sequence's next position, with logits; returns its index in the batch.</summary>
     public int AddNextTo(LLamaBatch batch, LLamaSeqId sequence) => batch.Add(_next, _position++, sequence, true);
 
+    /// <exception cref="PromptTooLongException">The prompt does not fit <paramref name="contextSize"/>.</exception>
+    public static void CheckPrompt(LLamaToken[] prompt, int contextSize)
+    {
+        if (prompt.Length == 0)
+            throw LlamaErrors.EmptyPrompt();
+        if (prompt.Length > contextSize)
+            throw new PromptTooLongException(prompt.Length, contextSize);
+    }
+
     public Completion ToCompletion()
     {
         var total = _finishedAt ?? throw new InvalidOperationException("The sequence has not finished.");
@@ -112,7 +121,6 @@ internal sealed class GenerationSequence(
         Emit(0);
         return false;
     }
-
 
     private void Emit(int holdBack)
     {

@@ -14,6 +14,8 @@ internal static class LlamaLoader
             throw LlamaErrors.InvalidOption(nameof(options.Threads), options.Threads, "use at least 1");
         if (options.ContextSize < 1)
             throw LlamaErrors.InvalidOption(nameof(options.ContextSize), options.ContextSize, "use at least 1 token");
+        if (options.Parallel is < 1 or > LlamaModelOptions.MaxParallel)
+            throw LlamaErrors.InvalidOption(nameof(options.Parallel), options.Parallel, $"use 1 to {LlamaModelOptions.MaxParallel} sequences");
         if (options.GpuLayers < -1)
             throw LlamaErrors.InvalidOption(nameof(options.GpuLayers), options.GpuLayers, "use -1 (all), 0 (none) or a layer count");
     }
@@ -43,4 +45,19 @@ internal static class LlamaLoader
             throw LlamaErrors.ContextFailed(parameters.ModelPath, (int)parameters.ContextSize!, LlamaLog.Since(mark, 12), e);
         }
     }
+
+    /// <summary>
+    /// The context of <paramref name="sequences"/> parallel sequences, sized like that many lone contexts: each
+    /// sequence has its own KV stream (<c>kv_unified = false</c>) of <paramref name="sequenceContextSize"/> cells.
+    /// </summary>
+    public static LLamaContext CreateBatchContext(LLamaWeights weights, ModelParams parameters, int sequences, int sequenceContextSize) =>
+        CreateContext(weights, new ModelParams(parameters.ModelPath)
+        {
+            ContextSize = (uint)(sequences * sequenceContextSize),
+            SeqMax = (uint)sequences,
+            KVUnified = false,
+            GpuLayerCount = parameters.GpuLayerCount,
+            Threads = parameters.Threads,
+            BatchThreads = parameters.BatchThreads,
+        });
 }

@@ -45,38 +45,36 @@ public sealed class ParallelRunnerTests
     }
 
     [Fact]
-    public async Task Cases_go_to_a_batching_backend_N_at_a_time_and_a_failed_batch_is_retried_case_by_case()
+    public async Task Parallel_run_asks_every_case_once_and_records_a_failed_request_as_data()
     {
-        // Given: 7 cases, 3 at a time; the second group holds the crashing case
+        // Given: 7 cases, 3 in flight; one request fails
         using var temp = new TempDir();
-        var backend = new ScriptedBatchBackend("m", Answers);
+        var backend = new ScriptedBackend("m", Answers);
 
         // When
         var samples = await Run(backend, 3, temp);
 
-        // Then: groups of 3, 3 and 1 (a lone case needs no batch); the failed group's 3 cases ran one by one
-        Assert.Equal([3, 3], backend.Batches);
-        Assert.Equal(3 + 1, backend.SingleCalls);
+        // Then: no retries and no groups; the samples are in case order
+        Assert.Equal(Sums.Cases.Select(c => c.Prompt), backend.Requests.Select(r => r.Prompt));
         Assert.Equal(["s1", "s2", "s3", "s4", "s5", "s6", "s7"], samples.Select(s => s.CaseId));
         Assert.Equal(ScoreLabel.Error, samples[4].Label);
         Assert.All(samples.Where(s => s.CaseId != "s5"), s => Assert.Equal(ScoreLabel.Correct, s.Label));
     }
 
     [Fact]
-    public async Task Batched_repeats_come_from_the_cache_and_only_the_misses_are_generated()
+    public async Task Parallel_repeats_come_from_the_cache_and_only_the_misses_are_generated()
     {
-        // Given: a batched run of 7 cases × 2 repeats filled the cache (the failing case is never cached)
+        // Given: a parallel run of 7 cases × 2 repeats filled the cache (the failing case is never cached)
         using var temp = new TempDir();
         using var cache = ResponseCache.Open(temp.File("responses.sqlite"));
-        var first = await Run(new ScriptedBatchBackend("m", Answers), 3, temp, cache, repeats: 2);
+        var first = await Run(new ScriptedBackend("m", Answers), 3, temp, cache, repeats: 2);
 
         // When: the same run again
-        var backend = new ScriptedBatchBackend("m", Answers);
+        var backend = new ScriptedBackend("m", Answers);
         var second = await Run(backend, 3, temp, cache, repeats: 2);
 
-        // Then: no group had two misses to batch; the failing case's two repeats were asked again one at a time
-        Assert.Empty(backend.Batches);
-        Assert.Equal(2, backend.SingleCalls);
+        // Then: the failing case's two repeats were asked again
+        Assert.Equal(2, backend.Calls);
         Assert.Equal(12, second.Count(s => s.Cached));
         Assert.All(first, s => Assert.False(s.Cached));
         Assert.Equal(
@@ -85,7 +83,7 @@ public sealed class ParallelRunnerTests
     }
 
     [Fact]
-    public async Task Parallel_on_a_backend_that_cannot_batch_runs_one_case_at_a_time_with_the_same_samples()
+    public async Task Parallel_run_gives_the_same_samples_as_one_case_at_a_time()
     {
         using var temp = new TempDir();
         var one = await Run(new ScriptedBackend("m", Answers), 1, temp);

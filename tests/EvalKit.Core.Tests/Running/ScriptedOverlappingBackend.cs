@@ -4,11 +4,11 @@ using EvalKit.Core.Backends;
 namespace EvalKit.Core.Tests.Running;
 
 /// <summary>
-/// An in-memory backend that takes overlapping requests (<see cref="IConcurrentGeneration"/>): each request stays open
+/// An in-memory backend that takes overlapping requests: each request stays open
 /// until the test releases its prompt, and the most requests ever open at once is recorded. The real thing, an
 /// endpoint over HTTP, is proven in the Remote tests.
 /// </summary>
-internal sealed class ScriptedOverlappingBackend(string name) : IModelBackend, IConcurrentGeneration
+internal sealed class ScriptedOverlappingBackend(string name) : IModelBackend
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, TaskCompletionSource<string>> _answers = [];

@@ -90,4 +90,20 @@ public abstract class BackendContractTests
 
         Assert.False(string.IsNullOrWhiteSpace(completion.Text));
     }
+
+    [Fact]
+    public async Task Concurrent_greedy_requests_each_get_the_answer_they_get_alone()
+    {
+        // Given: the runner sends up to N requests at once to every backend
+        var limits = new[] { 8, 16, 12, 20 };
+        var alone = new List<string>();
+        foreach (var limit in limits)
+            alone.Add((await Backend.GenerateAsync(Request(Greedy(limit)))).Text);
+
+        // When
+        var together = await Task.WhenAll(limits.Select(limit => Backend.GenerateAsync(Request(Greedy(limit)))));
+
+        // Then
+        Assert.Equal(alone, together.Select(c => c.Text));
+    }
 }

@@ -1,10 +1,14 @@
+using EvalKit.Llama.Tests.Batching;
 using EvalKit.Core.Backends;
 
 namespace EvalKit.Llama.Tests.Backend;
 
-public sealed class TokenTimelineTests(StoriesModelFixture model) : IClassFixture<StoriesModelFixture>
+public sealed class TokenTimelineTests(StoriesModelFixture model, ParallelStoriesFixture parallel)
+    : IClassFixture<StoriesModelFixture>, IClassFixture<ParallelStoriesFixture>
 {
     private LlamaBackend Backend => model.Backend;
+
+    private LlamaBackend Slotted => parallel.Backend;
 
     private static readonly GenerationRequest[] Requests =
     [
@@ -41,7 +45,7 @@ public sealed class TokenTimelineTests(StoriesModelFixture model) : IClassFixtur
     }
 
     [Fact]
-    public async Task Batched_sequences_have_the_same_steps_as_one_at_a_time_each_on_the_batch_clock()
+    public async Task Concurrent_sequences_have_the_same_steps_as_one_at_a_time_each_on_its_own_clock()
     {
         // Given: greedy requests only (sampled ones may tip differently in a batch)
         var greedy = Requests.Where(r => r.Parameters.Temperature == 0).ToList();
@@ -50,7 +54,7 @@ public sealed class TokenTimelineTests(StoriesModelFixture model) : IClassFixtur
             sequential.Add(await Backend.GenerateAsync(request));
 
         // When
-        var batched = await Backend.GenerateBatchAsync(greedy);
+        var batched = await Task.WhenAll(greedy.Select(r => Slotted.GenerateAsync(r)));
 
         // Then
         Assert.All(batched, AssertDescribes);

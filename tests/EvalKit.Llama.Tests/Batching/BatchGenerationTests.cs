@@ -4,7 +4,9 @@ using EvalKit.Llama.Tests.Backend;
 
 namespace EvalKit.Llama.Tests.Batching;
 
-public sealed class BatchGenerationTests(StoriesModelFixture model) : IClassFixture<StoriesModelFixture>
+/// <summary>Concurrent requests on a backend with slots (<see cref="ParallelStoriesFixture"/>) against one at a time on one slot.</summary>
+public sealed class BatchGenerationTests(StoriesModelFixture model, ParallelStoriesFixture parallel)
+    : IClassFixture<StoriesModelFixture>, IClassFixture<ParallelStoriesFixture>
 {
     private static readonly string[] Openings =
     [
@@ -14,14 +16,16 @@ public sealed class BatchGenerationTests(StoriesModelFixture model) : IClassFixt
 
     private LlamaBackend Backend => model.Backend;
 
+    private LlamaBackend Slotted => parallel.Backend;
+
     [Fact]
-    public async Task Ten_greedy_prompts_in_one_batch_match_one_at_a_time_byte_for_byte()
+    public async Task Ten_concurrent_greedy_prompts_on_eight_slots_match_one_at_a_time_byte_for_byte()
     {
         // Given: prompts of different lengths and token limits
         var requests = Openings.Select((o, i) => GenerationRequest.Raw(o, new() { MaxTokens = 24 + 4 * i })).ToList();
 
         // When
-        var batched = await Backend.GenerateBatchAsync(requests);
+        var batched = await Concurrently(requests);
         var sequential = new List<Completion>();
         foreach (var request in requests)
             sequential.Add(await Backend.GenerateAsync(request));
@@ -45,7 +49,7 @@ public sealed class BatchGenerationTests(StoriesModelFixture model) : IClassFixt
         ];
 
         // When
-        var batched = await Backend.GenerateBatchAsync(requests);
+        var batched = await Concurrently(requests);
         var sequential = new List<Completion>();
         foreach (var request in requests)
             sequential.Add(await Backend.GenerateAsync(request));
@@ -66,7 +70,7 @@ public sealed class BatchGenerationTests(StoriesModelFixture model) : IClassFixt
         var requests = Openings.Take(8).Select(o => GenerationRequest.Raw(story + o, new() { MaxTokens = 12 })).ToList();
 
         // When
-        var batched = await Backend.GenerateBatchAsync(requests);
+        var batched = await Concurrently(requests);
         var sequential = new List<Completion>();
         foreach (var request in requests)
             sequential.Add(await Backend.GenerateAsync(request));
@@ -81,7 +85,7 @@ public sealed class BatchGenerationTests(StoriesModelFixture model) : IClassFixt
     {
         var requests = Openings.Take(4).Select(o => GenerationRequest.Raw(o, new() { MaxTokens = 16 })).ToList();
 
-        var batched = await Backend.GenerateBatchAsync(requests);
+        var batched = await Concurrently(requests);
 
         Assert.All(batched, c =>
         {
@@ -91,16 +95,75 @@ public sealed class BatchGenerationTests(StoriesModelFixture model) : IClassFixt
     }
 
     [Fact]
-    public async Task A_prompt_longer_than_the_context_fails_the_batch_and_the_backend_stays_usable()
+    public async Task A_prompt_longer_than_the_context_fails_only_its_own_request()
     {
+        // Given
         var tooLong = string.Concat(Enumerable.Repeat("Once upon a time ", 200));
         List<GenerationRequest> requests = [GenerationRequest.Raw("Tom had a red", new() { MaxTokens = 8 }), GenerationRequest.Raw(tooLong, new() { MaxTokens = 8 })];
 
-        await Assert.ThrowsAsync<PromptTooLongException>(() => Backend.GenerateBatchAsync(requests));
-        var after = await Backend.GenerateBatchAsync(requests[..1]);
+        // When
+        var answers = requests.Select(r => Slotted.GenerateAsync(r)).ToList();
 
-        Assert.Equal((await Backend.GenerateAsync(requests[0])).Text, Assert.Single(after).Text);
+        // Then
+        await Assert.ThrowsAsync<PromptTooLongException>(() => answers[1]);
+        Assert.Equal((await Backend.GenerateAsync(requests[0])).Text, (await answers[0]).Text);
     }
+
+    [Fact]
+    public async Task A_cancelled_request_gives_up_its_slot_and_the_others_finish_unchanged()
+    {
+        // Given: more requests than slots; the first cancels itself once its first text arrives
+        var requests = Openings.Take(ParallelStoriesFixture.Slots + 1).Select(o => GenerationRequest.Raw(o, new() { MaxTokens = 32 })).ToList();
+        using var cancel = new CancellationTokenSource();
+
+        // When
+        var cancelled = Slotted.GenerateAsync(GenerationRequest.Raw("Once upon a time", new() { MaxTokens = 200 }), _ => cancel.Cancel(), cancel.Token);
+        var others = requests.Select(r => Slotted.GenerateAsync(r)).ToList();
+
+        // Then
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        var sequential = new List<Completion>();
+        foreach (var request in requests)
+            sequential.Add(await Backend.GenerateAsync(request));
+        Assert.Equal(Texts(sequential), Texts(await Task.WhenAll(others)));
+    }
+
+    [Fact]
+    public async Task Concurrent_streams_each_receive_exactly_their_own_text()
+    {
+        // Given
+        var requests = Openings.Take(4).Select(o => GenerationRequest.Raw(o, new() { MaxTokens = 24 })).ToList();
+        var streamed = requests.Select(_ => new System.Text.StringBuilder()).ToList();
+
+        // When
+        var completions = await Task.WhenAll(requests.Select((r, i) => Slotted.GenerateAsync(r, piece => streamed[i].Append(piece))));
+
+        // Then
+        Assert.Equal(Texts(completions), streamed.Select(b => b.ToString()));
+        Assert.All(completions, c => Assert.True(c.Text.Length > 0));
+    }
+
+    [Fact]
+    public async Task Log_likelihood_requests_take_turns_with_generation()
+    {
+        // Given
+        var requests = Openings.Take(6).Select(o => GenerationRequest.Raw(o, new() { MaxTokens = 24 })).ToList();
+        var alone = await Backend.LogLikelihoodAsync("Once upon a time, there was a little", " girl");
+
+        // When: a log-likelihood request arrives while the slots are busy
+        var answers = requests.Select(r => Slotted.GenerateAsync(r)).ToList();
+        var together = await Slotted.LogLikelihoodAsync("Once upon a time, there was a little", " girl");
+
+        // Then
+        Assert.Equal(alone.LogProbability, together.LogProbability);
+        var sequential = new List<Completion>();
+        foreach (var request in requests)
+            sequential.Add(await Backend.GenerateAsync(request));
+        Assert.Equal(Texts(sequential), Texts(await Task.WhenAll(answers)));
+    }
+
+    private async Task<Completion[]> Concurrently(IEnumerable<GenerationRequest> requests) =>
+        await Task.WhenAll(requests.Select(r => Slotted.GenerateAsync(r)));
 
     private static string[] Texts(IEnumerable<Completion> completions) => [.. completions.Select(c => c.Text)];
 

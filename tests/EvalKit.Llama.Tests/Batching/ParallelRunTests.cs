@@ -36,7 +36,7 @@ public sealed class ParallelRunTests
     };
 
     private static Task<RunResult> Run(string root, int parallel, string? resume = null) =>
-        new EvaluationRunner(new StoriesBackendFactory()).RunAsync(new RunRequest
+        new EvaluationRunner(new StoriesBackendFactory(parallel)).RunAsync(new RunRequest
         {
             Suites = [Stories, Choices],
             Models = [new ModelSpec("stories", "stories260K")],
@@ -51,7 +51,7 @@ public sealed class ParallelRunTests
         // Given
         using var temp = new TempDir();
 
-        // When: 4 cases at a time; the group holding the too-long prompt falls back to one case at a time
+        // When: 4 requests in flight; the too-long prompt fails alone
         var sequential = SamplesReader.Read((await Run(temp.File("seq"), 1)).Directory.Path);
         var parallel = SamplesReader.Read((await Run(temp.File("par"), 4)).Directory.Path);
 

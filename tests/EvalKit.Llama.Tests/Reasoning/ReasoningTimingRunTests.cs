@@ -61,7 +61,7 @@ public sealed class ReasoningTimingRunTests : IDisposable
     [InlineData(4)]
     public async Task Samples_split_their_tokens_and_time_the_first_answer_token(int parallel)
     {
-        // When: one case at a time, or all four decoded together as one batch
+        // When: one case at a time, or all four decoded together on four slots
         var run = await Run(_temp.File($"results-{parallel}"), parallel);
         var samples = SamplesReader.Read(run.Directory.Path).ToDictionary(s => s.CaseId);
 
@@ -110,7 +110,7 @@ public sealed class ReasoningTimingRunTests : IDisposable
     }
 
     private Task<RunResult> Run(string root, int parallel, ResponseCache? cache = null) =>
-        new EvaluationRunner(new FixtureBackendFactory(_model)).RunAsync(new RunRequest
+        new EvaluationRunner(new FixtureBackendFactory(_model, parallel)).RunAsync(new RunRequest
         {
             Suites = [Thinking],
             Models = [new ModelSpec("thinker", _model)],
@@ -133,11 +133,11 @@ public sealed class ReasoningTimingRunTests : IDisposable
         Assert.True(summary.P50 <= summary.P90 && summary.P90 <= summary.P99 && summary.P99 <= sorted[^1]);
     }
 
-    private sealed class FixtureBackendFactory(string path) : IBackendFactory
+    private sealed class FixtureBackendFactory(string path, int parallel) : IBackendFactory
     {
         public IReadOnlyList<string> Check(ModelSpec spec) => [];
 
         public async Task<IModelBackend> LoadAsync(ModelSpec spec, CancellationToken cancellationToken) =>
-            await LlamaBackend.LoadAsync(new LlamaModelOptions(path) { Name = spec.Name, Threads = 1, ContextSize = 256 }, cancellationToken);
+            await LlamaBackend.LoadAsync(new LlamaModelOptions(path) { Name = spec.Name, Threads = 1, ContextSize = 256, Parallel = parallel }, cancellationToken);
     }
 }

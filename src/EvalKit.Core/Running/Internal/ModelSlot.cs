@@ -25,20 +25,6 @@ internal sealed class ModelSlot(
 
     /// <summary>The backend once something needed it; null while every answer came from the cache.</summary>
     public IModelBackend? Loaded => _backend;
-
-    /// <summary>
-    /// Does now what the first case would do anyway, so the backend's kind is known before any case is sent: finds
-    /// the model's cache identity (an endpoint's comes from the loaded backend; a local file's is its hash, so a local
-    /// model stays unloaded), or, without a cache, loads the backend.
-    /// </summary>
-    public async Task PrepareAsync(CancellationToken cancellationToken)
-    {
-        if (cache is null)
-            await BackendAsync(cancellationToken);
-        else
-            await IdentityAsync(cancellationToken);
-    }
-
     public async Task<IModelBackend> BackendAsync(CancellationToken cancellationToken)
     {
         if (_backend is null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
@@ -6,29 +7,80 @@ using EvalKit.Core.Suites;
 namespace EvalKit.Core.Running.Internal;
 
 /// <summary>
-/// Answers one case, from the response cache when it holds the answer, else from the model, and scores it.
-/// A failed request becomes an <c>error</c> sample and is never cached. <c>choice_loglik</c> cases ask the model
-/// for log-probabilities instead (<see cref="LogLikelihoodSampler"/>).
+/// Produces a model's samples with up to N requests in flight, for every backend: cases are taken in order, answers
+/// in the response cache are yielded at once, and each request that ends is yielded, its place taken by the next
+/// case, without waiting for the others (a backend batches whatever is in flight; a local model decodes it in one
+/// continuous loop). Samples therefore come in the order they finish; the runner puts the file in case order at the
+/// end. A failed request becomes an <c>error</c> sample and is never cached. <c>choice_loglik</c> cases ask the
+/// model for log-probabilities instead (<see cref="LogLikelihoodSampler"/>). The in-flight marker names the oldest
+/// case still open (written before its cache lookup when nothing else is open, as one case at a time always did), so
+/// a worker crash is blamed on it.
 /// </summary>
 internal static class SampleProducer
 {
-    public static async Task<SampleRecord> ProduceAsync(
-        ModelSlot model, Suite suite, EvalCase evalCase, int repeat, IScorer scorer, CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<SampleRecord> ProduceAsync(
+        ModelSlot model, RunDirectory directory, IReadOnlyList<(Suite Suite, EvalCase Case, int Repeat)> todo,
+        IReadOnlyDictionary<string, IScorer> scorers, int parallel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (request, sample) = Prepare(model.Name, suite, evalCase, repeat, model.Settings);
-        return await FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken)
-            ?? await AnswerAsync(model, await model.BackendAsync(cancellationToken), suite, evalCase, scorer, request, sample, cancellationToken);
+        var inFlight = new List<(string Key, Task<SampleRecord> Sample)>();
+        string? marked = null;
+        var next = 0;
+        try
+        {
+            while (next < todo.Count || inFlight.Count > 0)
+            {
+                while (inFlight.Count < parallel && next < todo.Count)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var (suite, evalCase, repeat) = todo[next++];
+                    var scorer = scorers[suite.Id];
+                    var (request, sample) = Prepare(model.Name, suite, evalCase, repeat, model.Settings);
+                    if (inFlight.Count == 0 && marked != sample.Key)
+                        InflightMarker.Write(directory, marked = sample.Key);
+                    if (await FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken) is { } cached)
+                    {
+                        yield return cached;
+                        continue;
+                    }
+                    var backend = await model.BackendAsync(cancellationToken);
+                    inFlight.Add((sample.Key, AnswerAsync(model, backend, suite, evalCase, scorer, request, sample, cancellationToken)));
+                }
+                if (inFlight.Count == 0)
+                    continue;
+                var finished = await Task.WhenAny(inFlight.Select(f => f.Sample));
+                inFlight.RemoveAt(inFlight.FindIndex(f => f.Sample == finished));
+                if (inFlight.Count > 0 && marked != inFlight[0].Key)
+                    InflightMarker.Write(directory, marked = inFlight[0].Key);
+                yield return await finished;
+            }
+        }
+        finally
+        {
+            // A run that stops early (Ctrl+C, a failed write) still waits for the requests it sent, so none outlives it;
+            // what they answered is in the response cache (when one is used) for the resumed run. Their samples are not
+            // written, and their own failures must not hide the one that stopped the run.
+            foreach (var (_, sample) in inFlight)
+            {
+                try
+                {
+                    await sample;
+                }
+                catch (Exception)
+                {
+                }
+            }
+        }
     }
 
     /// <summary>The scored sample when the response cache holds the answer; null otherwise, and always for log-likelihood cases (never cached).</summary>
-    public static async Task<SampleRecord?> FromCacheAsync(
+    private static async Task<SampleRecord?> FromCacheAsync(
         ModelSlot model, Suite suite, EvalCase evalCase, IScorer scorer, GenerationRequest request, SampleRecord sample, CancellationToken cancellationToken) =>
         scorer is not ChoiceLogLikelihoodScorer && await model.LookUpAsync(request, cancellationToken) is { } hit
             ? Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true }
             : null;
 
     /// <summary>Asks the loaded backend for a case the cache did not answer, stores a successful completion and scores it.</summary>
-    public static async Task<SampleRecord> AnswerAsync(
+    private static async Task<SampleRecord> AnswerAsync(
         ModelSlot model, IModelBackend backend, Suite suite, EvalCase evalCase, IScorer scorer, GenerationRequest request, SampleRecord sample,
         CancellationToken cancellationToken)
     {
@@ -49,8 +101,8 @@ internal static class SampleProducer
     }
 
     /// <summary>The request for a case and its sample before generation (labelled <c>error</c> until scored).</summary>
-    public static (GenerationRequest Request, SampleRecord Sample) Prepare(
-        string model, Suite suite, EvalCase evalCase, int repeat, ModelSettings? settings = null)
+    private static (GenerationRequest Request, SampleRecord Sample) Prepare(
+        string model, Suite suite, EvalCase evalCase, int repeat, ModelSettings? settings)
     {
         var request = RequestBuilder.For(suite, evalCase, repeat, settings);
         var sample = new SampleRecord
@@ -70,7 +122,7 @@ internal static class SampleProducer
     }
 
     /// <summary>Scores a completion (after splitting off reasoning) into the prepared sample.</summary>
-    public static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
+    private static SampleRecord Scored(SampleRecord sample, Suite suite, EvalCase evalCase, IScorer scorer, Completion completion)
     {
         var (score, split, suppressed) = AnswerScoring.Score(suite, evalCase, scorer, completion);
         var (reasoningTokens, answerTokens, firstAnswerMs) = split is null ? default : AnswerTiming.Of(split, completion);

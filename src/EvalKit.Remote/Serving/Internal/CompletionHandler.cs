@@ -10,7 +10,8 @@ namespace EvalKit.Remote.Serving.Internal;
 /// <summary>
 /// Serves one completion request: parse, check the model name, generate, answer whole or as server-sent events.
 /// A backend that can stream (<see cref="IStreamingBackend"/>) sends text as it is generated; others send it at the
-/// end. The backend decides how requests share the model (a local model runs them one at a time; the rest queue).
+/// end. The backend decides how concurrent requests share the model (a local model decodes up to its slot count
+/// together, and the rest queue).
 /// </summary>
 internal sealed class CompletionHandler(IModelBackend backend, string modelName)
 {
