@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
