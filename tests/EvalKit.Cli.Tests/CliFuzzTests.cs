@@ -65,7 +65,7 @@ public class CliFuzzTests(ITestOutputHelper output)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        var code = await EvalKitApp.Create(console).RunAsync(args);
+        var code = await EvalKitApp.Create(args, console).RunAsync(args);
         return (code, writer.ToString());
     }
 
