@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace EvalKit.Core.Datasets.Internal;
 
@@ -12,10 +13,9 @@ namespace EvalKit.Core.Datasets.Internal;
 internal sealed class CheckedGzipStream(FileStream file) : Stream
 {
     private const int TrailerLength = 8;
-    private static readonly uint[] _crcTable = BuildCrcTable();
     private readonly GZipStream _inner = new(file, CompressionMode.Decompress);
     private readonly long _fileLength = file.Length;
-    private uint _crc = 0xFFFFFFFF;
+    private readonly Crc32 _crc = new();
     private long _length;
     private bool _checked;
 
@@ -32,8 +32,7 @@ internal sealed class CheckedGzipStream(FileStream file) : Stream
         var read = _inner.Read(buffer);
         if (read > 0)
         {
-            foreach (var b in buffer[..read])
-                _crc = _crcTable[(_crc ^ b) & 0xFF] ^ (_crc >> 8);
+            _crc.Append(buffer[..read]);
             _length += read;
         }
         else if (buffer.Length > 0 && !_checked)
@@ -53,7 +52,7 @@ internal sealed class CheckedGzipStream(FileStream file) : Stream
         file.ReadExactly(trailer);
         var crc = BitConverter.ToUInt32(trailer[..4]);
         var size = BitConverter.ToUInt32(trailer[4..]);
-        if (crc != ~_crc || size != (uint)_length)
+        if (crc != _crc.GetCurrentHashAsUInt32() || size != (uint)_length)
             throw new InvalidDataException(
                 $"the data ends without a matching gzip trailer after {_length:N0} decompressed bytes (the file is truncated or corrupt)");
     }
@@ -71,18 +70,5 @@ internal sealed class CheckedGzipStream(FileStream file) : Stream
         if (disposing)
             _inner.Dispose();
         base.Dispose(disposing);
-    }
-
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-            table[n] = c;
-        }
-        return table;
     }
 }
