@@ -6,6 +6,8 @@ namespace EvalKit.Core.Scoring;
 /// <summary>
 /// <c>contains</c>: one of the case's expected answers appears somewhere in the reply. Runs of whitespace count as
 /// one space on both sides; case is ignored unless <c>ignore_case</c> is false. Blank expected answers are skipped.
+/// The expected answer found is the score's <see cref="Score.Extracted"/>, so two replies that both name "Ottawa" in
+/// different words agree on their answer.
 /// </summary>
 public sealed class ContainsScorer(bool ignoreCase = true) : IScorer
 {
@@ -22,7 +24,7 @@ public sealed class ContainsScorer(bool ignoreCase = true) : IScorer
         foreach (var answer in expected)
         {
             if (reply.Contains(TextNormalizer.CollapseWhitespace(answer), comparison))
-                return Scoring.Score.Correct($"contains {ReasonText.Quote(answer)}");
+                return Scoring.Score.Correct($"contains {ReasonText.Quote(answer)}") with { Extracted = answer.Trim() };
         }
         return Scoring.Score.Incorrect($"contains none of {ReasonText.QuoteList(expected)}");
     }

@@ -25,6 +25,19 @@ public sealed class ContainsScorerTests : ScorerContractTests
     }
 
     [Fact]
+    public void Two_replies_naming_the_same_expected_answer_in_different_words_extract_the_same_answer()
+    {
+        // When two models both name Ottawa, in different words
+        var first = Contains().Score(Case("Ottawa"), "Ottawa is the capital of Canada.");
+        var second = Contains().Score(Case("Ottawa"), "Canada's capital is ottawa.");
+        var wrong = Contains().Score(Case("Ottawa"), "Toronto.");
+
+        // Then both extract the expected answer (what answer agreement compares), and a wrong reply extracts nothing
+        Assert.Equal(("Ottawa", "Ottawa"), (first.Extracted, second.Extracted));
+        Assert.Null(wrong.Extracted);
+    }
+
+    [Fact]
     public void Contains_collapses_whitespace_on_both_sides()
     {
         Assert.Equal(ScoreLabel.Correct, Contains().Score(Case("New  York"), "It is New\n   York City.").Label);
