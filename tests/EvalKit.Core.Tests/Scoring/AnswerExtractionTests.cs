@@ -54,6 +54,20 @@ public sealed class AnswerExtractionTests
     }
 
     [Theory]
+    [InlineData("The answer is C, though it could be B.", "C")]
+    [InlineData("I'd go with D. It might also be A, but D fits best.", "D")]
+    [InlineData("Hard to say. It could be B.", "B")]
+    [InlineData("Maybe it's not A... it may be C.", "C")]
+    public void A_tentative_statement_counts_only_when_no_definite_one_is_made(string reply, string letter)
+    {
+        // When
+        var score = new ChoiceScorer().Score(_planets, reply);
+
+        // Then
+        Assert.Equal(letter, score.Extracted);
+    }
+
+    [Theory]
     [InlineData("The answer is A or C.", "A, C")]
     [InlineData("I think it's either B or C.", "B, C")]
     [InlineData("Could be A, could be C; I'd say A or C.", "A, C")]

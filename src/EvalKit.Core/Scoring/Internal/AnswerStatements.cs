@@ -25,8 +25,14 @@ internal static partial class AnswerStatements
 
     private const string Filler = @"(?:(?:it'?s|either|it\s{1,4}is|that'?s|that\s{1,4}is|the\s{1,4}answer\s{1,4}is|probably|likely|definitely|clearly|actually|indeed|then|therefore|option|choice|letter|answer)\b" + Open + "){0,3}";
 
-    /// <summary>Every statement pattern; each captures its letters in group <c>l</c>.</summary>
+    /// <summary>Every definite statement pattern; each captures its letters in group <c>l</c>.</summary>
     public static IReadOnlyList<Regex> All { get; } = [Noun, Verb, Opinion, Declared, Chinese, Prefix, Boxed];
+
+    /// <summary>
+    /// Tentative statements ("it could be B", "might be A"): read only when the reply makes no definite one, so a hedge
+    /// after an answer ("The answer is C, though it could be B") does not replace it.
+    /// </summary>
+    public static IReadOnlyList<Regex> Tentative { get; } = [Maybe];
 
     /// <summary>
     /// Whether the letter at <paramref name="index"/> is a choice rather than a word: a lowercase letter, or the
@@ -69,10 +75,13 @@ internal static partial class AnswerStatements
     private static partial Regex Verb { get; }
 
     [GeneratedRegex(@"\b(?:i(?:'d|\s{1,4}would|\s{1,4}will|'ll)?\s{1,4}(?:say|guess|answer)|i\s{1,4}(?:think|believe|guess|suspect|reckon|feel)"
-        + @"|(?:it|that|this)(?:'s|\s{1,4}is|\s{1,4}would\s{1,4}be|\s{1,4}must\s{1,4}be|\s{1,4}should\s{1,4}be|\s{1,4}has\s{1,4}to\s{1,4}be|\s{1,4}seems\s{1,4}to\s{1,4}be|\s{1,4}might\s{1,4}be|\s{1,4}could\s{1,4}be)"
-        + @"|(?:must|should|has\s{1,4}to|would|could)\s{1,4}be|probably|likely|definitely|therefore|thus|hence|so)\b"
+        + @"|(?:it|that|this)(?:'s|\s{1,4}is|\s{1,4}would\s{1,4}be|\s{1,4}must\s{1,4}be|\s{1,4}should\s{1,4}be|\s{1,4}has\s{1,4}to\s{1,4}be|\s{1,4}seems\s{1,4}to\s{1,4}be)"
+        + @"|(?:must|should|has\s{1,4}to|would)\s{1,4}be|probably|likely|definitely|therefore|thus|hence|so)\b"
         + Open + Filler + Letters, Loose)]
     private static partial Regex Opinion { get; }
+
+    [GeneratedRegex(@"\b(?:(?:it|that|this)\s{1,4})?(?:might|could|may)\s{1,4}(?:also\s{1,4})?be\b" + Open + Filler + Letters, Loose)]
+    private static partial Regex Maybe { get; }
 
     [GeneratedRegex(@"(?<![a-z0-9])(?:(?:option|choice|answer|letter)\s{1,4})?[(\[*]{0,4}(?<l>[a-z])(?![a-z0-9])[)\]*]{0,4}"
         + @"\s{1,4}(?:is|seems|appears|looks)\s{1,4}(?:to\s{1,4}be\s{1,4})?(?:the\s{1,4})?(?:most\s{1,4}|only\s{1,4})?(?:correct|right|best|true|accurate|appropriate|answer)\b", Loose)]

@@ -6,7 +6,7 @@ namespace EvalKit.Core.Scoring.Internal;
 /// Finds the letter a multiple-choice reply chose. Evidence is tried from strongest to weakest and the first
 /// kind that yields a valid letter wins: the whole reply is a letter ("B", "(B)", "**B**"), then the LAST answer
 /// statement (<see cref="AnswerStatements"/>: "The answer is (B)", "I'd say B", "Correct option: C", "答案是B"),
-/// then marked letters ("B) Paris", "[B]", "B. Paris"), and finally the text of one choice. One statement naming
+/// then the last tentative one ("it could be B"), then marked letters ("B) Paris", "[B]", "B. Paris"), and finally the text of one choice. One statement naming
 /// several letters ("A or B"), or several different marked letters, makes the reply ambiguous.
 /// </summary>
 internal static partial class ChoiceExtractor
@@ -38,17 +38,18 @@ internal static partial class ChoiceExtractor
         }
 
         return AllLetters("the whole reply", WholeReply)
-            ?? LastStatement(reply, Valid)
+            ?? LastStatement(reply, Valid, AnswerStatements.All)
+            ?? LastStatement(reply, Valid, AnswerStatements.Tentative)
             ?? AllLetters("a marked letter", Parenthesised, Bracketed, Bold, ClosingParenthesis, Leading)
             ?? ChoiceText(reply, choices, count);
     }
 
     // The statement whose first valid letter comes last; its letters (one, or several for "A or B").
-    private static ChoiceFinding? LastStatement(string reply, Func<Capture, bool> valid)
+    private static ChoiceFinding? LastStatement(string reply, Func<Capture, bool> valid, IReadOnlyList<Regex> patterns)
     {
         var position = -1;
         var letters = new SortedSet<char>();
-        foreach (var pattern in AnswerStatements.All)
+        foreach (var pattern in patterns)
         {
             foreach (Match match in pattern.Matches(reply))
             {
