@@ -47,7 +47,8 @@ public sealed class OversizedAnswerTests
         Assert.Equal(16 * AnswerLimit.CharsPerToken, sample.Completion.Length);
         Assert.Equal("length_capped", sample.FinishReason);
         Assert.True(new FileInfo(Path.Combine(result.Directory.Path, "samples.jsonl")).Length < 64 * 1024);
-        Assert.True(Interlocked.Read(ref sent) < Flood, $"the server wrote all {Flood} bytes");
+        // (How much the server managed to write is not asserted: after the client hangs up, Kestrel may accept the
+        // rest of the flood into a dead connection before it signals the abort, faster on an idle machine.)
     }
 
     [Fact]
@@ -72,8 +73,8 @@ public sealed class OversizedAnswerTests
             backend.GenerateAsync(GenerationRequest.Raw("hi", new GenerationParameters { MaxTokens = 16 })));
 
         var limit = Internal.CompletionStream.MaxLineBytes(AnswerLimit.MaxChars);
+        // The reader threw at the limit, so it never held more than one limit's worth of the line.
         Assert.True(failure.Message.Contains($"a line longer than {limit:N0} bytes"), failure.Message);
-        Assert.True(Interlocked.Read(ref sent) < Flood, $"the server wrote all {Flood} bytes");
     }
 
     [Fact]
