@@ -89,10 +89,11 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         InflightMarker.Clear(directory);
         await JudgePhase.RunAsync(backends, request, directory, progress, cancellationToken);
         InflightMarker.Clear(directory);
+        var samples = SamplesReader.Read(directory.Path);
         var metrics = MetricsCalculator.Compute(
-            directory.RunId, manifest.Suites, SamplesReader.Read(directory.Path), request.Models.Select(m => m.Name).ToList(),
+            directory.RunId, manifest.Suites, samples, request.Models.Select(m => m.Name).ToList(),
             JudgementsFile.Read(directory.Path));
-        metrics = metrics with { Usage = ModelUsage.From(SamplesReader.Read(directory.Path), request.Models) };
+        metrics = metrics with { Usage = ModelUsage.From(samples, request.Models) };
         directory.WriteMetrics(metrics);
         manifest = manifest with { CompletedAt = _clock.GetUtcNow() };
         directory.WriteManifest(manifest);
