@@ -85,7 +85,7 @@ internal sealed class GenerationSequence(
     }
 
     /// <summary>Adds the token just sampled at this sequence's next position, with logits; returns its index in the batch.</summary>
-    public int AddNextTo(LLamaBatch batch, LLamaSeqId sequence) => batch.Add(_next, _position++, sequence, true);
+    public int AddNextTo(NativeBatch batch, LLamaSeqId sequence) => batch.Add(_next, _position++, sequence, true);
 
     /// <exception cref="PromptTooLongException">The prompt does not fit <paramref name="contextSize"/>.</exception>
     public static void CheckPrompt(LLamaToken[] prompt, int contextSize)

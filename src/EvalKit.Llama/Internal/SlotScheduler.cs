@@ -20,8 +20,8 @@ internal sealed class SlotScheduler(LLamaWeights weights, PromptRenderer rendere
     private readonly Lock _lock = new();
     private readonly Queue<Job> _queue = new();
     private readonly Job?[] _slots = new Job?[slots];
-    private readonly LLamaBatch _batch = new();
     private LLamaContext? _context;
+    private NativeBatch? _batch;
     private int _exclusiveWaiting;
     private bool _running;
     private bool _closed;
@@ -67,6 +67,7 @@ internal sealed class SlotScheduler(LLamaWeights weights, PromptRenderer rendere
             while (_queue.TryDequeue(out var job))
                 job.Fail(new ObjectDisposedException(nameof(LlamaBackend)));
         }
+        _batch?.Dispose();
         // The one-slot scheduler borrows the backend's context; a larger one owns its own.
         if (slots > 1)
             _context?.Dispose();
@@ -112,15 +113,16 @@ internal sealed class SlotScheduler(LLamaWeights weights, PromptRenderer rendere
             DropEnded();
             Admit();
             DropEnded();
-            if (_slots.All(s => s is null))
+            if (IsIdle())
                 return;
-            _batch.Clear();
+            var batch = _batch!;
+            batch.Clear();
             for (var i = 0; i < _slots.Length; i++)
             {
                 if (_slots[i] is { } job)
-                    job.LogitsIndex = job.Sequence!.AddNextTo(_batch, (LLamaSeqId)i);
+                    job.LogitsIndex = job.Sequence!.AddNextTo(batch, (LLamaSeqId)i);
             }
-            if (!TryDecode(Busy()))
+            if (!TryDecode(null))
                 continue;
             for (var i = 0; i < _slots.Length; i++)
                 Advance(i);
@@ -135,12 +137,13 @@ internal sealed class SlotScheduler(LLamaWeights weights, PromptRenderer rendere
             try
             {
                 var context = _context ??= openContext();
+                _batch ??= new NativeBatch(Math.Max((int)context.BatchSize, slots));
                 job.Clock.Start();
                 var (text, tokens) = renderer.Render(job.Request);
                 GenerationSequence.CheckPrompt(tokens, sequenceContextSize);
                 job.Sequence = new GenerationSequence(weights, context, text, tokens, job.Request.Parameters, sequenceContextSize, job.Clock, job.OnText);
                 // Clearing metadata only is enough for reuse; clearing the buffers too would cost a full memset.
-                if (_slots.All(s => s is null))
+                if (IsIdle())
                     context.NativeHandle.MemoryClear(false);
                 else
                     context.NativeHandle.MemorySequenceRemove((LLamaSeqId)slot, 0, -1);
@@ -163,16 +166,17 @@ internal sealed class SlotScheduler(LLamaWeights weights, PromptRenderer rendere
     {
         var chunk = Math.Max(1, (int)_context!.BatchSize);
         var ready = new List<int>();
-        _batch.Clear();
+        var batch = _batch!;
+        batch.Clear();
         foreach (var slot in admitted)
         {
             var prompt = _slots[slot]!.Sequence!.Prompt;
             for (var position = 0; position < prompt.Length; position++)
             {
-                if (_batch.TokenCount == chunk && !Flush())
+                if (batch.TokenCount == chunk && !Flush())
                     return;
                 var last = position == prompt.Length - 1;
-                var index = _batch.Add(prompt[position], position, (LLamaSeqId)slot, last);
+                var index = batch.Add(prompt[position], position, (LLamaSeqId)slot, last);
                 if (last)
                 {
                     _slots[slot]!.LogitsIndex = index;
@@ -189,26 +193,28 @@ internal sealed class SlotScheduler(LLamaWeights weights, PromptRenderer rendere
             foreach (var slot in ready)
                 Advance(slot);
             ready.Clear();
-            _batch.Clear();
+            batch.Clear();
             return true;
         }
     }
 
-    // A failed decode fails the requests it held; the others (and the scheduler) carry on.
-    private bool TryDecode(List<int> holders)
+    // A failed decode fails the requests it held (null: every busy slot); the others (and the scheduler) carry on.
+    private bool TryDecode(List<int>? holders)
     {
         try
         {
-            NativeDecode.Run(_context!, _batch);
+            NativeDecode.Run(_context!, _batch!);
             return true;
         }
         catch (Exception ex)
         {
-            foreach (var slot in holders)
+            foreach (var slot in holders ?? Busy())
                 Free(slot, ex);
             return false;
         }
     }
+
+    private bool IsIdle() => Array.TrueForAll(_slots, s => s is null);
 
     private void Advance(int slot)
     {
