@@ -16,6 +16,12 @@ public static class NativeLibrarySetup
     private static LlamaNativeLibrary? _loaded;
     private static string? _loadedFrom;
 
+    /// <summary>The path of the user's own libllama when one was loaded (a native library folder was given), else null.</summary>
+    internal static string? LoadedFrom
+    {
+        get { lock (_lock) return _loadedFrom; }
+    }
+
     /// <summary>The library loaded so far, or null before the first <see cref="Ensure"/>.</summary>
     public static LlamaNativeLibrary? Loaded
     {

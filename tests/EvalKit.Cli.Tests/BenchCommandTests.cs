@@ -75,4 +75,20 @@ public class BenchCommandTests
         Assert.Contains(temp.Path, result.Output);
         Assert.Contains("libllama", result.Output);
     }
+
+    [Fact]
+    public async Task Native_lib_folder_with_a_real_llama_build_is_used_by_both_variants()
+    {
+        using var temp = new TempDir();
+        // LLamaSharp's own no-AVX build, shipped beside the tests: a complete llama.cpp folder that runs on any x86-64.
+        var folder = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "noavx");
+
+        var result = await EvalKitProcess.RunAsync(temp.Path, "bench", SharedAssets.Stories260K, "-p", "8", "-n", "4", "-r", "1",
+            "--eval-parallel", "0", "--native-lib", folder, "--out", temp.Path);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Output);
+        Assert.Contains("custom", result.Output);
+        Assert.Matches(@"tg4\s*│\s*evalkit\s*│\s*[0-9]", result.Output);
+        Assert.Matches(@"pp8\s*│\s*evalkit\s*│\s*[0-9]", result.Output);
+    }
 }
