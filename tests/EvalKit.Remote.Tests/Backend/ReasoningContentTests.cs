@@ -1,7 +1,6 @@
 using System.Text.Json;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Results;
-using EvalKit.Core.Running;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
 using EvalKit.Remote.Tests.Faults;
@@ -95,15 +94,9 @@ public sealed class ReasoningContentTests
                   - {role: user, content: What is 2+2?}
                 expected: ["4"]
             """)]).Single();
-        var factory = new TestBackendFactory(_ => Task.FromResult<IModelBackend>(OpenAiBackend.Create(server.Options)));
 
         // When run
-        var result = await new EvaluationRunner(factory).RunAsync(new RunRequest
-        {
-            Suites = [suite],
-            Models = [new ModelSpec("remote", $"openai:{server.BaseAddress}#{FaultServer.Model}")],
-            ResultsRoot = temp.File("results"),
-        });
+        var result = await server.RunAsync(suite, temp.File("results"));
 
         // Then the answer is scored without the reasoning, and the reasoning is recorded (not taken for thought suppression)
         var sample = Assert.Single(SamplesReader.Read(result.Directory.Path));
