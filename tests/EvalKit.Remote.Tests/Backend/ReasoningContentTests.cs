@@ -96,7 +96,7 @@ public sealed class ReasoningContentTests
             """)]).Single();
 
         // When run
-        var result = await server.RunAsync(suite, temp.File("results"));
+        var result = await TestBackendFactory.RunAsync(suite, server.Options, temp.File("results"));
 
         // Then the answer is scored without the reasoning, and the reasoning is recorded (not taken for thought suppression)
         var sample = Assert.Single(SamplesReader.Read(result.Directory.Path));

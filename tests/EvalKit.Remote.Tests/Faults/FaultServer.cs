@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EvalKit.Core.Backends;
-using EvalKit.Core.Running;
-using EvalKit.Core.Suites;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -72,18 +69,6 @@ public sealed class FaultServer : IAsyncDisposable
         IdleTimeout = TimeSpan.FromMilliseconds(300),
         RequestTimeout = TimeSpan.FromSeconds(10),
     };
-
-    /// <summary>Runs <paramref name="suite"/> once through the real runner, with one model: an <see cref="OpenAiBackend"/> on this server.</summary>
-    public Task<RunResult> RunAsync(Suite suite, string resultsRoot)
-    {
-        var factory = new TestBackendFactory(_ => Task.FromResult<IModelBackend>(OpenAiBackend.Create(Options)));
-        return new EvaluationRunner(factory).RunAsync(new RunRequest
-        {
-            Suites = [suite],
-            Models = [new ModelSpec("remote", $"openai:{BaseAddress}#{Model}")],
-            ResultsRoot = resultsRoot,
-        });
-    }
 
     public int AttemptsFor(string prompt) => _attempts.GetValueOrDefault(prompt);
 

@@ -33,7 +33,7 @@ public sealed class OversizedAnswerTests
             temp.File("flood.yaml"), new SuiteLoadOptions());
 
         // When a run asks it for one answer
-        var result = await server.RunAsync(suite, temp.File("results"));
+        var result = await TestBackendFactory.RunAsync(suite, server.Options, temp.File("results"));
 
         // Then the sample holds exactly 16 × 32 characters, says it was capped, and the server was cut off early
         var sample = Assert.Single(SamplesReader.Read(result.Directory.Path));
