@@ -11,11 +11,13 @@ internal sealed class ServerResponses(string model, bool chat)
     private readonly long _created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     /// <summary>The whole answer of a request without <c>stream</c>.</summary>
-    public WireResponse Whole(Completion completion) => Envelope(chat ? "chat.completion" : "text_completion",
-        chat
+    public WireResponse Whole(Completion completion)
+    {
+        var choice = chat
             ? new WireChoice { Message = new WireDelta { Role = "assistant", Content = completion.Text }, FinishReason = Finish(completion) }
-            : new WireChoice { Text = completion.Text, FinishReason = Finish(completion) })
-        with { Usage = Usage(completion) };
+            : new WireChoice { Text = completion.Text, FinishReason = Finish(completion) };
+        return Envelope(chat ? "chat.completion" : "text_completion", choice) with { Usage = Usage(completion) };
+    }
 
     /// <summary>
     /// A completions answer with <c>echo</c> (<paramref name="echoed"/> in front of the text) and/or <c>logprobs</c>
