@@ -1,6 +1,6 @@
 using System.ClientModel;
-using System.Text.Json;
 using EvalKit.Core;
+using EvalKit.Remote.Wire;
 using Polly.Timeout;
 
 namespace EvalKit.Remote.Internal;
@@ -70,16 +70,8 @@ internal static class RemoteErrors
         {
             return "(no body)";
         }
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
-                return message.GetString()!;
-        }
-        catch (JsonException)
-        {
-        }
+        if (WireJson.ErrorMessage(body) is { } message)
+            return message;
         body = body.Trim();
         return body.Length == 0 ? "(empty body)" : body.Length > 200 ? body[..200] + "…" : body;
     }

@@ -1,43 +1,44 @@
 using System.ClientModel;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using EvalKit.Core.Backends;
+using EvalKit.Remote.Wire;
 
 namespace EvalKit.Remote.Internal;
 
 /// <summary>
-/// The JSON bodies of streamed <c>/completions</c> and <c>/chat/completions</c> requests. <c>max_tokens</c> is
-/// used rather than <c>max_completion_tokens</c>: every OpenAI-compatible server understands it.
+/// The <see cref="WireRequest"/> of a streamed <c>/completions</c> or <c>/chat/completions</c> request.
+/// <c>max_tokens</c> is used rather than <c>max_completion_tokens</c>: every OpenAI-compatible server understands it.
 /// </summary>
 internal static class RequestBody
 {
-    public static BinaryContent For(string model, GenerationRequest request)
+    public static WireRequest Of(string model, GenerationRequest request)
     {
-        var body = new JsonObject { ["model"] = model };
-        if (request.Messages is { } messages)
-        {
-            var array = new JsonArray();
-            foreach (var message in messages)
-                array.Add(new JsonObject { ["role"] = message.Role, ["content"] = message.Content });
-            body["messages"] = array;
-            // vLLM and llama-server pass these to the chat template (Qwen3 and similar switch thinking with it).
-            if (request.Parameters.Reasoning is { } reasoning)
-                body["chat_template_kwargs"] = new JsonObject { ["enable_thinking"] = reasoning };
-        }
-        else
-        {
-            body["prompt"] = request.Prompt ?? throw new ArgumentException("A request needs a Prompt or Messages.", nameof(request));
-        }
-
         var parameters = request.Parameters;
-        body["max_tokens"] = parameters.MaxTokens;
-        body["temperature"] = Math.Max(0f, parameters.Temperature);
-        body["top_p"] = parameters.TopP;
-        body["seed"] = parameters.Seed;
         var stops = parameters.Stop.Where(s => s.Length > 0).ToArray();
-        if (stops.Length > 0)
-            body["stop"] = new JsonArray([.. stops.Select(s => JsonValue.Create(s))]);
-        body["stream"] = true;
-        body["stream_options"] = new JsonObject { ["include_usage"] = true };
-        return BinaryContent.Create(BinaryData.FromString(body.ToJsonString()));
+        var body = new WireRequest
+        {
+            Model = model,
+            MaxTokens = parameters.MaxTokens,
+            Temperature = Math.Max(0f, parameters.Temperature),
+            TopP = parameters.TopP,
+            Seed = parameters.Seed,
+            Stop = stops.Length > 0 ? stops : null,
+            Stream = true,
+            StreamOptions = new WireStreamOptions(IncludeUsage: true),
+        };
+        if (request.Messages is not { } messages)
+            return body with { Prompt = request.Prompt ?? throw new ArgumentException("A request needs a Prompt or Messages.", nameof(request)) };
+        return body with
+        {
+            Messages = [.. messages.Select(m => new WireMessage(m.Role, m.Content))],
+            // vLLM and llama-server pass these to the chat template (Qwen3 and similar switch thinking with it).
+            ChatTemplateKwargs = parameters.Reasoning is { } reasoning ? new JsonObject { ["enable_thinking"] = reasoning } : null,
+        };
     }
+
+    public static BinaryContent For(string model, GenerationRequest request) => Content(Of(model, request));
+
+    public static BinaryContent Content(WireRequest body) =>
+        BinaryContent.Create(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Default.WireRequest)));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Remote.Serving.Internal;
+using EvalKit.Remote.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -50,7 +51,7 @@ public sealed class OpenAiServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Port));
         var app = builder.Build();
         var handler = new CompletionHandler(backend, modelName);
-        app.MapGet("/v1/models", () => Results.Text(new ServerResponses(modelName, chat: false).Models().ToJsonString(), "application/json"));
+        app.MapGet("/v1/models", () => Results.Json(new ServerResponses(modelName, chat: false).Models(), WireJson.Default.WireModels));
         app.MapPost("/v1/completions", (HttpContext http) => handler.HandleAsync(http, chat: false));
         app.MapPost("/v1/chat/completions", (HttpContext http) => handler.HandleAsync(http, chat: true));
         app.MapFallback((HttpContext http) =>

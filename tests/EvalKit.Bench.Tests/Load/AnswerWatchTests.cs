@@ -61,17 +61,4 @@ public sealed class AnswerWatchTests
 
         Assert.Null(watch.FirstAnswerMs());
     }
-
-    [Fact]
-    public void Stream_chunks_read_content_reasoning_usage_and_errors()
-    {
-        Assert.Equal(new StreamChunk("hi", "", null, null, null),
-            StreamChunk.Parse("""{"choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":null}]}"""));
-        Assert.Equal(new StreamChunk("", "so", null, null, null),
-            StreamChunk.Parse("""{"choices":[{"delta":{"content":null,"reasoning_content":"so"}}],"usage":null}"""));
-        Assert.Equal(new StreamChunk("", "", 12, 30, null),
-            StreamChunk.Parse("""{"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":30,"total_tokens":42}}"""));
-        Assert.Equal("overloaded", StreamChunk.Parse("""{"error":{"message":"overloaded","type":"server_error"}}""").Error);
-        Assert.Equal(new StreamChunk("", "", null, null, null), StreamChunk.Parse("""{"choices":"odd","usage":7}"""));
-    }
 }

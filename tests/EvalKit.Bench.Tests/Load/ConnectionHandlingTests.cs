@@ -26,6 +26,20 @@ public sealed class ConnectionHandlingTests
     }
 
     [Fact]
+    public async Task A_line_that_never_ends_fails_its_request_at_the_line_limit()
+    {
+        // Given a server that answers the first check, then streams one endless line for every request
+        await using var server = new ScriptedSseServer(n => new ScriptedSseServer.Script { EndlessLine = n > 0 });
+
+        // When swept with one request
+        var level = Assert.Single((await LoadSweep.RunAsync(OptionsFor(server.BaseAddress) with { Concurrency = [1], RequestsPerLevel = 1, WarmupPerClient = 0 })).Levels);
+
+        // Then the request failed at the line limit (the reader never buffered more than that), not by filling memory or timing out
+        Assert.Equal((0, 1), (level.Completed, level.Failed));
+        Assert.Contains(level.Errors, e => e.Contains("a line longer than", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_server_that_reads_the_request_and_closes_without_answering_fails_it()
     {
         // Given a server that answers the first check, then closes every connection after reading its request

@@ -36,6 +36,8 @@ public sealed class ScriptedSseServer : IAsyncDisposable
         public bool BreakAfterFirstToken { get; init; }
         /// <summary>After a complete answer, wait this long and close the connection without reading further (llama-server's habit).</summary>
         public TimeSpan? CloseAfterAnswer { get; init; }
+        /// <summary>Send the headers and then one event line that never ends, until the client hangs up.</summary>
+        public bool EndlessLine { get; init; }
         public TimeSpan FirstTokenDelay { get; init; }
         public TimeSpan TokenGap { get; init; }
         public int Tokens { get; init; } = 3;
@@ -79,6 +81,12 @@ public sealed class ScriptedSseServer : IAsyncDisposable
                         return;
                     await WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
                     await Task.Delay(script.FirstTokenDelay, _stop.Token);
+                    if (script.EndlessLine)
+                    {
+                        var piece = "data: " + new string('x', 65_536);
+                        while (true)
+                            await WriteAsync(stream, $"{Encoding.UTF8.GetByteCount(piece):x}\r\n{piece}\r\n");
+                    }
                     for (var i = 0; i < script.Tokens; i++)
                     {
                         if (i > 0)

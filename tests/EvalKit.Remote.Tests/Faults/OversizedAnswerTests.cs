@@ -31,15 +31,9 @@ public sealed class OversizedAnswerTests
         using var temp = new TempDir();
         var suite = SuiteLoader.Parse("id: flood\nkind: custom\ndefaults: {max_tokens: 16}\nscorer: contains\ncases:\n  - {id: a, prompt: hi, expected: [x]}\n",
             temp.File("flood.yaml"), new SuiteLoadOptions());
-        var factory = new TestBackendFactory(_ => Task.FromResult<IModelBackend>(OpenAiBackend.Create(server.Options)));
 
         // When a run asks it for one answer
-        var result = await new EvaluationRunner(factory).RunAsync(new RunRequest
-        {
-            Suites = [suite],
-            Models = [new ModelSpec("remote", $"openai:{server.BaseAddress}#{FaultServer.Model}")],
-            ResultsRoot = temp.File("results"),
-        });
+        var result = await TestBackendFactory.RunAsync(suite, server.Options, temp.File("results"));
 
         // Then the sample holds exactly 16 × 32 characters, says it was capped, and the server was cut off early
         var sample = Assert.Single(SamplesReader.Read(result.Directory.Path));

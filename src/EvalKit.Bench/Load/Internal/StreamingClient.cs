@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using EvalKit.Core;
+using EvalKit.Core.Backends;
+using EvalKit.Remote.Wire;
 
 namespace EvalKit.Bench.Load.Internal;
 
 /// <summary>
 /// The load generator's client: streamed <c>/chat/completions</c> over a plain <see cref="HttpClient"/>, server-sent
-/// events read line by line, each chunk's arrival timed. A failure is returned as data, never thrown.
+/// events read through the shared wire (<see cref="EventStream"/>), each chunk's arrival timed. A failure is returned as data, never thrown.
 /// A request that went out on a pooled keep-alive connection the server had closed (nothing of the answer came
 /// back on a connection that had answered before: the server never read it) is sent again and counted in
 /// <see cref="RequestTiming.Reconnects"/>, not as a failure; llama-server closes connections after a streamed answer.
@@ -17,6 +19,9 @@ internal sealed class StreamingClient : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _url;
     private readonly LoadSweepOptions _options;
+
+    // A line that never ends fails the request instead of filling memory.
+    private static readonly long _maxLineBytes = EventStream.MaxLineBytes(AnswerLimit.MaxChars);
 
     // Each resend takes another pooled connection or a new one; a new one is never "reused", so this only bounds
     // a pool full of closed connections.
@@ -99,16 +104,12 @@ internal sealed class StreamingClient : IDisposable
 
     private static async Task<RequestTiming> ReadStreamAsync(Stream stream, long start, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream);
         var chunks = new List<double>();
         var answer = new AnswerWatch();
         int? promptTokens = null, outputTokens = null;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var item in EventStream.ReadAsync(stream, _maxLineBytes, cancellationToken))
         {
-            if (!line.StartsWith("data:", StringComparison.Ordinal))
-                continue;
-            var data = line.AsSpan(5).Trim();
-            if (data.SequenceEqual("[DONE]"))
+            if (item.Chunk is not { } chunk)
             {
                 return new RequestTiming
                 {
@@ -120,45 +121,35 @@ internal sealed class StreamingClient : IDisposable
                     TokensFromUsage = outputTokens is not null,
                 };
             }
-            var chunk = StreamChunk.Parse(data.ToString());
             if (chunk.Error is { } error)
-                return RequestTiming.Failed("error in stream: " + error, Ms(start));
-            if (chunk.Content.Length > 0 || chunk.Reasoning.Length > 0)
+                return RequestTiming.Failed("error in stream: " + error.Message, Ms(start));
+            var delta = chunk.Choices is [{ Delta: { } d }, ..] ? d : null;
+            var (content, reasoning) = (delta?.Content ?? "", delta?.ReasoningText ?? "");
+            if (content.Length > 0 || reasoning.Length > 0)
                 chunks.Add(Ms(start));
-            if (chunk.Reasoning.Length > 0)
+            if (reasoning.Length > 0)
                 answer.SawReasoning();
-            if (chunk.Content.Length > 0)
-                answer.Content(chunk.Content, chunks[^1]);
-            promptTokens = chunk.PromptTokens ?? promptTokens;
-            outputTokens = chunk.CompletionTokens ?? outputTokens;
+            if (content.Length > 0)
+                answer.Content(content, chunks[^1]);
+            promptTokens = chunk.Usage?.PromptTokens ?? promptTokens;
+            outputTokens = chunk.Usage?.CompletionTokens ?? outputTokens;
         }
         return RequestTiming.Failed("the stream ended without [DONE]", Ms(start));
     }
 
-    private byte[] Body(string prompt) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+    private byte[] Body(string prompt) => JsonSerializer.SerializeToUtf8Bytes(new WireRequest
     {
-        ["model"] = _options.Model,
-        ["messages"] = new[] { new Dictionary<string, string> { ["role"] = "user", ["content"] = prompt } },
-        ["max_tokens"] = _options.MaxTokens,
-        ["temperature"] = 0,
-        ["seed"] = _options.Seed,
-        ["stream"] = true,
-        ["stream_options"] = new Dictionary<string, bool> { ["include_usage"] = true },
-    });
+        Model = _options.Model,
+        Messages = [new WireMessage("user", prompt)],
+        MaxTokens = _options.MaxTokens,
+        Temperature = 0,
+        Seed = _options.Seed,
+        Stream = true,
+        StreamOptions = new WireStreamOptions(IncludeUsage: true),
+    }, WireJson.Default.WireRequest);
 
-    private static string ErrorMessage(string body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error))
-                return StreamChunk.MessageOf(error);
-        }
-        catch (JsonException)
-        {
-        }
-        return body.Length > 200 ? body[..200] + "..." : body;
-    }
+    private static string ErrorMessage(string body) =>
+        WireJson.ErrorMessage(body) ?? (body.Length > 200 ? body[..200] + "..." : body);
 
     private static double Ms(long start) => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 

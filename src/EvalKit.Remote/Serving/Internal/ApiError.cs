@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using EvalKit.Remote.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace EvalKit.Remote.Serving.Internal;
@@ -8,17 +9,13 @@ internal sealed record ApiError(int Status, string Message, string? Param = null
 {
     public static ApiError BadRequest(string message, string? param = null) => new(StatusCodes.Status400BadRequest, message, param);
 
-    public Task WriteAsync(HttpResponse response)
+    /// <summary>The error as the wire writes it, as a body or inside a stream.</summary>
+    public WireResponse Body => new() { Error = new WireError(Message, Status >= 500 ? "server_error" : "invalid_request_error", Param, Code) };
+
+    public async Task WriteAsync(HttpResponse response)
     {
         response.StatusCode = Status;
         response.ContentType = "application/json";
-        var error = new JsonObject
-        {
-            ["message"] = Message,
-            ["type"] = Status >= 500 ? "server_error" : "invalid_request_error",
-            ["param"] = Param,
-            ["code"] = Code,
-        };
-        return response.WriteAsync(new JsonObject { ["error"] = error }.ToJsonString(), response.HttpContext.RequestAborted);
+        await JsonSerializer.SerializeAsync(response.Body, Body, WireJson.Default.WireResponse, response.HttpContext.RequestAborted);
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
+using EvalKit.Remote.Internal;
+using EvalKit.Remote.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace EvalKit.Remote.Serving.Internal;
@@ -21,21 +21,21 @@ internal sealed class CompletionHandler(IModelBackend backend, string modelName)
         var responses = new ServerResponses(modelName, chat);
         try
         {
-            var request = ServerRequest.Parse(await ReadBodyAsync(http.Request, aborted), chat);
+            ServerRequest request;
+            using (var body = await ReadBodyAsync(http.Request, aborted))
+                request = ServerRequest.Parse(body, chat);
             if (request.Model != modelName)
                 throw new ApiException(new ApiError(StatusCodes.Status404NotFound,
                     $"The model '{request.Model}' does not exist; this server serves '{modelName}'.", "model", "model_not_found"));
             if (request.Echo || request.LogProbs is not null)
             {
-                http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync((await ScoredAsync(request, responses, aborted)).ToJsonString(), aborted);
+                await WriteJsonAsync(http.Response, await ScoredAsync(request, responses, aborted), aborted);
                 return;
             }
             if (!request.Stream)
             {
                 var completion = await backend.GenerateAsync(request.Generation, aborted);
-                http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync(responses.Whole(completion).ToJsonString(), aborted);
+                await WriteJsonAsync(http.Response, responses.Whole(completion), aborted);
                 return;
             }
             await StreamAsync(http.Response, request, responses, aborted);
@@ -51,14 +51,15 @@ internal sealed class CompletionHandler(IModelBackend backend, string modelName)
         catch (Exception ex)
         {
             // The status line is gone; say it in the stream, as OpenAI-compatible servers do.
-            await WriteEventAsync(http.Response, new JsonObject { ["error"] = new JsonObject { ["message"] = ErrorFor(ex).Message, ["type"] = "server_error" } }.ToJsonString(), CancellationToken.None);
+            var error = ErrorFor(ex) with { Status = StatusCodes.Status500InternalServerError };
+            await EventStream.WriteAsync(new[] { new WireEvent(error.Body) }.ToAsyncEnumerable(), http.Response.Body, CancellationToken.None);
         }
     }
 
     // echo and logprobs (completions): the text generated (none with max_tokens 0) is scored with the prompt in front of
     // it, so every token's log-probability comes from one forward pass over prompt + answer, as a server with prompt
     // log-probabilities answers; without echo only the answer's tokens are listed.
-    private async Task<JsonObject> ScoredAsync(ServerRequest request, ServerResponses responses, CancellationToken aborted)
+    private async Task<WireResponse> ScoredAsync(ServerRequest request, ServerResponses responses, CancellationToken aborted)
     {
         var prompt = request.Generation.Prompt!;
         var completion = request.Generation.Parameters.MaxTokens > 0
@@ -78,52 +79,32 @@ internal sealed class CompletionHandler(IModelBackend backend, string modelName)
     // Nothing is written before the first piece, so a request that fails early still gets a proper error status.
     private async Task StreamAsync(HttpResponse response, ServerRequest request, ServerResponses responses, CancellationToken aborted)
     {
-        var pieces = Channel.CreateUnbounded<string>();
-        var generation = Task.Run(async () =>
-        {
-            try
-            {
-                return backend is IStreamingBackend streaming
-                    ? await streaming.GenerateAsync(request.Generation, piece => pieces.Writer.TryWrite(piece), aborted)
-                    : await backend.GenerateAsync(request.Generation, aborted);
-            }
-            finally
-            {
-                pieces.Writer.Complete();
-            }
-        }, aborted);
-
-        var started = false;
-        await foreach (var piece in pieces.Reader.ReadAllAsync(aborted))
-        {
-            started = await BeginAsync(response, responses, started, aborted);
-            await WriteEventAsync(response, responses.Text(piece).ToJsonString(), aborted);
-        }
-        var completion = await generation;
-        await BeginAsync(response, responses, started, aborted);
-        if (backend is not IStreamingBackend && completion.Text.Length > 0)
-            await WriteEventAsync(response, responses.Text(completion.Text).ToJsonString(), aborted);
-        foreach (var chunk in responses.End(completion, request.IncludeUsage))
-            await WriteEventAsync(response, chunk.ToJsonString(), aborted);
-        await WriteEventAsync(response, "[DONE]", aborted);
-    }
-
-    private static async Task<bool> BeginAsync(HttpResponse response, ServerResponses responses, bool started, CancellationToken aborted)
-    {
-        if (started)
-            return true;
+        await using var pieces = BackendStream.GenerateAsync(backend, request.Generation, aborted).GetAsyncEnumerator(aborted);
+        await pieces.MoveNextAsync();
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
-        foreach (var chunk in responses.Start())
-            await WriteEventAsync(response, chunk.ToJsonString(), aborted);
-        return true;
+        await EventStream.WriteAsync(Events(pieces, request, responses), response.Body, aborted);
     }
 
-    private static async Task<JsonNode?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<WireEvent> Events(IAsyncEnumerator<BackendStream.Piece> pieces, ServerRequest request, ServerResponses responses)
+    {
+        foreach (var chunk in responses.Start())
+            yield return new WireEvent(chunk);
+        while (pieces.Current.Completion is null)
+        {
+            yield return new WireEvent(responses.Text(pieces.Current.Text));
+            await pieces.MoveNextAsync();
+        }
+        foreach (var chunk in responses.End(pieces.Current.Completion, request.IncludeUsage))
+            yield return new WireEvent(chunk);
+        yield return WireEvent.Done;
+    }
+
+    private static async Task<JsonDocument> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -140,9 +121,9 @@ internal sealed class CompletionHandler(IModelBackend backend, string modelName)
         _ => new ApiError(StatusCodes.Status500InternalServerError, exception.Message),
     };
 
-    private static async Task WriteEventAsync(HttpResponse response, string data, CancellationToken cancellationToken)
+    private static Task WriteJsonAsync(HttpResponse response, WireResponse answer, CancellationToken cancellationToken)
     {
-        await response.WriteAsync("data: " + data + "\n\n", cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(response.Body, answer, WireJson.Default.WireResponse, cancellationToken);
     }
 }
