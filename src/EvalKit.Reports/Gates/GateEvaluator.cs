@@ -60,7 +60,7 @@ public static class GateEvaluator
         var kinds = data.Suites.ToDictionary(s => s.Id, s => s.Kind);
         var targets = data.Comparisons
             .Where(c => (gate.Suite is null || c.Suite == gate.Suite) && data.GatedModels.Contains(c.Candidate))
-            .Where(c => MetricsCalculator.DefaultMetricName(kinds.GetValueOrDefault(c.Suite, SuiteKind.Custom)) == gate.Metric)
+            .Where(c => data.Kinds.For(kinds.GetValueOrDefault(c.Suite, SuiteKind.Custom)).DefaultMetric.Name == gate.Metric)
             .ToList();
         if (targets.Count == 0)
             return new GateResult(gate, [], NothingMatched(gate, data) + " A regression gate needs two models in one run (the first is the baseline) or `evalkit compare`.");
@@ -79,7 +79,7 @@ public static class GateEvaluator
             return new GateCheck(c.Suite, c.Candidate, true, $"{measured}: within the {allowed}");
         // Saying "regressed" is a verdict, so it follows the verdict rule (McNemar's exact test); the gate itself still
         // fails whenever the interval cannot rule out a regression beyond the allowance.
-        return new GateCheck(c.Suite, c.Candidate, false, d.High < -gate.Threshold && d.Verdict == "worse"
+        return new GateCheck(c.Suite, c.Candidate, false, d.High < -gate.Threshold && d.Verdict == ComparisonVerdict.Worse
             ? $"{measured}: regressed by more than the {allowed}"
             : $"{measured}: cannot rule out a regression beyond the {allowed} (more cases narrow the interval)");
     }

@@ -12,16 +12,16 @@ public class SummaryTableTests
     private static readonly KindMetric NaN = new(double.NaN, double.NaN, double.NaN, 0, "wilson");
 
     [Theory]
-    [InlineData(KindMetricUnit.Rate, 6.0 / 14, 0.2138, 0.6741, "42.9%\n[21–67]")]
-    [InlineData(KindMetricUnit.Rate, 0, 0, 0.3244, "0.0%\n[0–32]")]
-    [InlineData(KindMetricUnit.Difference, 0.5, 0.183, 0.732, "+50.0pp\n[+18–+73]")]
-    [InlineData(KindMetricUnit.Difference, 0, -0.215, 0.215, "0.0pp\n[-22–+22]")]
-    [InlineData(KindMetricUnit.Score, 1.0 / 3, -0.4, 0.81, "+0.33\n[-0.40–+0.81]")]
-    [InlineData(KindMetricUnit.Score, 0, double.NaN, double.NaN, "0.00")]
-    [InlineData(KindMetricUnit.Rate, double.NaN, double.NaN, double.NaN, "n/a")]
-    [InlineData(KindMetricUnit.Score, -0.001, -0.004, 0.3, "0.00\n[0.00–+0.30]")]
-    [InlineData(KindMetricUnit.Difference, -0.0004, -0.004, 0.2, "0.0pp\n[0–+20]")]
-    public void Kind_metric_cells_read_in_their_unit_with_the_interval_below(KindMetricUnit unit, double value, double low, double high, string expected)
+    [InlineData(MetricUnit.Rate, 6.0 / 14, 0.2138, 0.6741, "42.9%\n[21–67]")]
+    [InlineData(MetricUnit.Rate, 0, 0, 0.3244, "0.0%\n[0–32]")]
+    [InlineData(MetricUnit.Difference, 0.5, 0.183, 0.732, "+50.0pp\n[+18–+73]")]
+    [InlineData(MetricUnit.Difference, 0, -0.215, 0.215, "0.0pp\n[-22–+22]")]
+    [InlineData(MetricUnit.Score, 1.0 / 3, -0.4, 0.81, "+0.33\n[-0.40–+0.81]")]
+    [InlineData(MetricUnit.Score, 0, double.NaN, double.NaN, "0.00")]
+    [InlineData(MetricUnit.Rate, double.NaN, double.NaN, double.NaN, "n/a")]
+    [InlineData(MetricUnit.Score, -0.001, -0.004, 0.3, "0.00\n[0.00–+0.30]")]
+    [InlineData(MetricUnit.Difference, -0.0004, -0.004, 0.2, "0.0pp\n[0–+20]")]
+    public void Kind_metric_cells_read_in_their_unit_with_the_interval_below(MetricUnit unit, double value, double low, double high, string expected)
     {
         // When / Then
         Assert.Equal(expected, SummaryTable.KindCell(new KindMetric(value, low, high, 10, "wilson"), unit));
