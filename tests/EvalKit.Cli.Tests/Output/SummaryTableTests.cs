@@ -1,7 +1,11 @@
 using EvalKit.Cli.Output;
+using EvalKit.Core.Kinds;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Statistics;
 using EvalKit.Core.Suites;
+using EvalKit.Reports;
+using EvalKit.Reports.Tests.Support;
+using EvalKit.TestSupport;
 using Spectre.Console;
 
 namespace EvalKit.Cli.Tests.Output;
@@ -91,7 +95,24 @@ public class SummaryTableTests
         Assert.Contains(Render(report), line => line.Contains("[red]x[/]"));
     }
 
-    private static List<string> Render(MetricsReport report)
+    [Fact]
+    public void A_kind_added_in_its_own_folder_is_labelled_and_formatted_from_its_descriptors()
+    {
+        // Given a run of the example kind's suite (tests/EvalKit.Reports.Tests/Kinds/Instruction)
+        using var temp = new TempDir();
+        var metrics = RunData.Load(InstructionRun.Write(temp.File("results"))).Metrics;
+
+        // When the summary is printed with the catalog that lists the kind
+        var lines = Render(metrics, InstructionRun.Catalog);
+
+        // Then its default metric and its own metrics are rows, in percent with their intervals below
+        Assert.Matches(@"^│   followed_rate +│ 4 │ +100\.0% │ +50\.0% │ +-50\.0pp │$", Line(lines, "followed_rate"));
+        Assert.Matches(@"^│   cut off at max tokens +│ +│ +0\.0% │ +25\.0% │ +│$", Line(lines, "cut off at max tokens"));
+        Assert.Matches(@"^│ +│ +│ +\[0–49\] │ +\[5–70\] │ +│$", lines[lines.IndexOf(Line(lines, "cut off at max tokens")) + 1]);
+        Assert.Matches(@"^│   empty answer +│ +│ +0\.0% │ +25\.0% │ +│$", Line(lines, "empty answer"));
+    }
+
+    private static List<string> Render(MetricsReport report, SuiteKindCatalog? kinds = null)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -102,7 +123,7 @@ public class SummaryTableTests
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 80;
-        SummaryTable.Write(console, report);
+        SummaryTable.Write(console, report, kinds);
         return writer.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
     }
 
