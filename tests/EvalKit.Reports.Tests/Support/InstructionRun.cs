@@ -58,11 +58,8 @@ internal static class InstructionRun
     public static string Write(string resultsRoot)
     {
         var suite = Load(Path.Combine(resultsRoot, "suites"));
-        var directory = RunDirectory.CreateNew(resultsRoot, DateTimeOffset.UtcNow, id => new RunManifest
-        {
-            RunId = id, CreatedAt = DateTimeOffset.UtcNow, EvalkitVersion = EvalKitVersion.Current, Host = HostInfo.Current(), Suites = [], ModelSpecs = [],
-        });
         string[] models = ["teacher", "student"];
+        var directory = RunDirectory.CreateNew(resultsRoot, DateTimeOffset.UtcNow, id => Manifest(id, [], models));
         var scorer = ScorerCatalog.Create(suite.Scorer);
         var samples = new List<SampleRecord>();
         using (var writer = new SamplesWriter(directory.Path))
@@ -79,12 +76,18 @@ internal static class InstructionRun
             }
         }
         var manifests = new[] { SuiteManifest.From(suite) };
-        directory.WriteManifest(new RunManifest
-        {
-            RunId = directory.RunId, CreatedAt = DateTimeOffset.UtcNow, CompletedAt = DateTimeOffset.UtcNow, EvalkitVersion = EvalKitVersion.Current,
-            Host = HostInfo.Current(), Suites = manifests, ModelSpecs = [.. models.Select(m => new ModelSpec(m, $"models/{m}.gguf"))],
-        });
+        directory.WriteManifest(Manifest(directory.RunId, manifests, models) with { CompletedAt = DateTimeOffset.UtcNow });
         directory.WriteMetrics(MetricsCalculator.Compute(directory.RunId, manifests, samples, models, catalog: Catalog));
         return directory.Path;
     }
+
+    private static RunManifest Manifest(string runId, IReadOnlyList<SuiteManifest> suites, string[] models) => new()
+    {
+        RunId = runId,
+        CreatedAt = DateTimeOffset.UtcNow,
+        EvalkitVersion = EvalKitVersion.Current,
+        Host = HostInfo.Current(),
+        Suites = suites,
+        ModelSpecs = [.. models.Select(m => new ModelSpec(m, $"models/{m}.gguf"))],
+    };
 }
