@@ -34,10 +34,11 @@ public static class GateEvaluator
             .ToList();
         if (targets.Count == 0)
             return new GateResult(gate, [], NothingMatched(gate, data));
-        return new GateResult(gate, targets.Select(m => ThresholdCheck(gate, m)).ToList());
+        var metric = data.Kinds.Metric(gate.Metric!);
+        return new GateResult(gate, targets.Select(m => ThresholdCheck(gate, metric, m)).ToList());
     }
 
-    private static GateCheck ThresholdCheck(GateSpec gate, SuiteMetrics m)
+    private static GateCheck ThresholdCheck(GateSpec gate, MetricDescriptor metric, SuiteMetrics m)
     {
         var e = m.Estimate;
         if (e.N == 0)
@@ -49,10 +50,11 @@ public static class GateEvaluator
             ">" => e.Value > gate.Threshold,
             _ => e.Value >= gate.Threshold,
         };
-        var measured = $"{m.Model} on {m.Suite}: {gate.Metric} {Percent(e.Value)} {Interval(e.Low, e.High)} n={e.N}";
+        var threshold = metric.Value(gate.Threshold, MetricStyle.Report);
+        var measured = $"{m.Model} on {m.Suite}: {gate.Metric} {metric.Value(e.Value, MetricStyle.Report)} {metric.Interval(e.Low, e.High, MetricStyle.Report)} n={e.N}";
         return new GateCheck(m.Suite, m.Model, !hit, hit
-            ? $"{measured} is {gate.Operator} {Percent(gate.Threshold)}"
-            : $"{measured} is not {gate.Operator} {Percent(gate.Threshold)}");
+            ? $"{measured} is {gate.Operator} {threshold}"
+            : $"{measured} is not {gate.Operator} {threshold}");
     }
 
     private static GateResult MaxRegression(GateSpec gate, ReportData data)
