@@ -9,7 +9,7 @@ namespace EvalKit.Reports;
 
 /// <summary>
 /// <c>summary.md</c>: gates, each suite's default metric per model with its headline kind metrics
-/// (<see cref="KindMetricLabels"/>) under it, and the paired differences, short enough for a CI job summary (<c>$GITHUB_STEP_SUMMARY</c>). Every value from data is escaped so it renders as plain text.
+/// (each kind's <see cref="Core.Metrics.MetricDescriptor"/>s) under it, and the paired differences, short enough for a CI job summary (<c>$GITHUB_STEP_SUMMARY</c>). Every value from data is escaped so it renders as plain text.
 /// </summary>
 public sealed class MarkdownSummaryWriter : IReportWriter
 {
@@ -62,19 +62,19 @@ public sealed class MarkdownSummaryWriter : IReportWriter
                 ? $"{Percent(m.Estimate.Value)} {Interval(m.Estimate.Low, m.Estimate.High)} n={m.Estimate.N}" + (m.Errors > 0 ? $" ({m.Errors} failed)" : "")
                 : "–");
             md.AppendLine(Row([Escape(suite.Key), Escape(suite.First().Metric), .. cells]));
-            foreach (var name in KindMetricLabels.Shown(suite))
+            foreach (var metric in report.Kinds.Shown(suite))
             {
-                var kindCells = report.Models.Select(model => suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(name) is { } k
-                    ? KindCell(k, KindMetricLabels.Unit(name)) : "–");
-                md.AppendLine(Row(["", Escape(KindMetricLabels.Label(name)), .. kindCells]));
+                var kindCells = report.Models.Select(model => suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(metric.Name) is { } k
+                    ? KindCell(k, metric) : "–");
+                md.AppendLine(Row(["", Escape(metric.Label), .. kindCells]));
             }
         }
         md.AppendLine();
     }
 
-    private static string KindCell(KindMetric k, KindMetricUnit unit)
+    private static string KindCell(KindMetric k, MetricDescriptor metric)
     {
-        var (value, interval) = Kind(k, unit);
+        var (value, interval) = Metric(k, metric);
         return $"{value} {interval} n={k.N}".Replace("  ", " ", StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class MarkdownSummaryWriter : IReportWriter
             md.AppendLine(Row("---", "---:", "---", "---:", "---"));
             foreach (var c in pair)
                 md.AppendLine(Row(Escape(c.Suite), SignedPoints(c.Overall.Difference), PointsInterval(c.Overall.Low, c.Overall.High),
-                    P(c.Overall.McNemarP), Escape(c.Overall.Verdict.Replace('_', ' '))));
+                    P(c.Overall.McNemarP), Escape(VerdictName(c.Overall.Verdict).Replace('_', ' '))));
             md.AppendLine().AppendLine("Verdict: worse or better only when McNemar's exact p < 0.05; the paired bootstrap interval is shown beside it.").AppendLine();
             Flips(md, report, pair.ToList());
         }

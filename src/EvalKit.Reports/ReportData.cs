@@ -1,3 +1,4 @@
+using EvalKit.Core.Kinds;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Reports.Gates;
@@ -40,6 +41,9 @@ public sealed record ReportData
 
     /// <summary>Things a reader should know, e.g. that a suite's file changed between two compared runs.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The suite kinds whose descriptors label and format the metrics, and whose charts apply; the built-ins unless set.</summary>
+    public SuiteKindCatalog Kinds { get; init; } = SuiteKindCatalog.Default;
 
     public bool GatesPassed => Gates.All(g => g.Passed);
 

@@ -1,5 +1,5 @@
+using EvalKit.Core.Metrics;
 using EvalKit.Core.Statistics;
-using EvalKit.Reports;
 
 namespace EvalKit.Reports.Tests;
 

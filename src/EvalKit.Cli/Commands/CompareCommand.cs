@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using EvalKit.Cli.Output;
 using EvalKit.Core;
+using EvalKit.Core.Metrics;
 using EvalKit.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -44,7 +45,12 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareComman
             var d = c.Overall;
             table.AddRow(TerminalText.Escape(c.Suite), TerminalText.Escape(c.Candidate), TerminalText.Escape(c.Baseline),
                 NumberText.Fixed(d.Difference * 100, 1, plus: true) + "pp", TerminalText.Escape($"[{NumberText.Fixed(d.Low * 100, 1)}, {NumberText.Fixed(d.High * 100, 1)}]"),
-                Invariant($"{d.McNemarP:0.000}"), d.Verdict == "worse" ? "[red]worse[/]" : d.Verdict == "better" ? "[green]better[/]" : "no significant difference");
+                Invariant($"{d.McNemarP:0.000}"), d.Verdict switch
+                {
+                    ComparisonVerdict.Worse => "[red]worse[/]",
+                    ComparisonVerdict.Better => "[green]better[/]",
+                    _ => "no significant difference",
+                });
         }
         console.Write(table);
         foreach (var note in report.Notes)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using EvalKit.Cli.Output;
 using EvalKit.Core;
 using EvalKit.Core.Datasets;
+using EvalKit.Core.Kinds;
 using EvalKit.Core.Results;
 using EvalKit.Core.Suites;
 using Spectre.Console;
@@ -95,8 +96,8 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
                 return ValidationResult.Error("--fewshot must be a whole number greater than 0.");
             if ((FewShotSeed is not null || FewShotFrom is not null) && FewShot is null)
                 return ValidationResult.Error("--fewshot-seed and --fewshot-from shape the examples of --fewshot; pass --fewshot K too.");
-            if (Kind is not null && !Enum.TryParse<SuiteKind>(Kind, ignoreCase: true, out _))
-                return ValidationResult.Error($"--kind must be one of: {string.Join(", ", Enum.GetNames<SuiteKind>().Select(n => n.ToLowerInvariant()))}.");
+            if (Kind is not null && SuiteKindCatalog.Default.Find(Kind.ToLowerInvariant()) is null)
+                return ValidationResult.Error($"--kind must be one of: {string.Join(", ", SuiteKindCatalog.Default.Names)}.");
             return ValidationResult.Success();
         }
     }
@@ -162,7 +163,7 @@ public sealed partial class ImportCommand(IAnsiConsole console) : Command<Import
         return new Suite
         {
             Id = settings.Id ?? SuiteId($"{importer.Format}-{System.IO.Path.GetFileNameWithoutExtension(source)}"),
-            Kind = settings.Kind is { } kind ? Enum.Parse<SuiteKind>(kind, ignoreCase: true) : importer.Kind,
+            Kind = settings.Kind is { } kind ? new SuiteKind(kind.ToLowerInvariant()) : importer.Kind,
             Description = $"Imported from {source} (format {importer.Format}{limited}{picked}{shots}) by evalkit import.",
             Format = settings.As == "chat" ? SuiteFormat.Chat : settings.As == "raw" ? SuiteFormat.Raw : null,
             FewShot = result.FewShot,

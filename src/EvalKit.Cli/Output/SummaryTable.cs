@@ -1,6 +1,6 @@
 using System.Globalization;
+using EvalKit.Core.Kinds;
 using EvalKit.Core.Metrics;
-using EvalKit.Reports;
 using Spectre.Console;
 
 namespace EvalKit.Cli.Output;
@@ -8,14 +8,17 @@ namespace EvalKit.Cli.Output;
 /// <summary>
 /// The end-of-run table: per suite, a row with the suite's default metric and its 95% Wilson interval per model, then
 /// each candidate's paired difference from the baseline (first model) with McNemar's p; under it, one indented row per
-/// headline kind metric (<see cref="KindMetricLabels"/>) in its own unit, with its interval.
+/// headline kind metric (its kind's <see cref="MetricDescriptor"/>: label, unit) with its interval, in the console style
+/// of <see cref="MetricFormat"/>.
 /// </summary>
 public static class SummaryTable
 {
     private const string Indent = "  ";
 
-    public static void Write(IAnsiConsole console, MetricsReport metrics)
+    /// <param name="kinds">The suite kinds that describe the metrics; <see cref="SuiteKindCatalog.Default"/> when null.</param>
+    public static void Write(IAnsiConsole console, MetricsReport metrics, SuiteKindCatalog? kinds = null)
     {
+        kinds ??= SuiteKindCatalog.Default;
         var models = metrics.Suites.Select(m => m.Model).Distinct().ToList();
         var table = new Table().Title("Summary: metric [[95% CI]]").AddColumn("suite / metric").AddColumn(new TableColumn("n").RightAligned());
         foreach (var model in models)
@@ -34,12 +37,12 @@ public static class SummaryTable
                 row.Add(metrics.Comparisons.FirstOrDefault(c => c.Suite == suite.Key && c.Baseline == baseline && c.Candidate == candidate) is { } c
                     ? Difference(c.Overall) : "-");
             table.AddRow(row.ToArray());
-            foreach (var name in KindMetricLabels.Shown(suite))
+            foreach (var metric in kinds.Shown(suite))
             {
-                var kindRow = new List<string> { Indent + TerminalText.Escape(KindMetricLabels.Label(name)), "" };
+                var kindRow = new List<string> { Indent + TerminalText.Escape(metric.Label), "" };
                 foreach (var model in models)
-                    kindRow.Add(suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(name) is { } k
-                        ? TerminalText.Escape(KindCell(k, KindMetricLabels.Unit(name))) : "-");
+                    kindRow.Add(suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(metric.Name) is { } k
+                        ? TerminalText.Escape(KindCell(k, metric.Unit)) : "-");
                 kindRow.AddRange(comparisons.Select(_ => ""));
                 table.AddRow(kindRow.ToArray());
             }
@@ -50,29 +53,22 @@ public static class SummaryTable
     }
 
     /// <summary>A kind metric in its unit: a rate as %, a difference of rates in signed pp, a score as a signed number.</summary>
-    internal static string KindCell(KindMetric k, KindMetricUnit unit)
+    internal static string KindCell(KindMetric k, MetricUnit unit) => ValueCell(k.Value, k.Low, k.High, unit);
+
+    /// <summary>The value, and under it the compact interval when there is one; "n/a" alone for NaN.</summary>
+    private static string ValueCell(double value, double low, double high, MetricUnit unit)
     {
-        if (double.IsNaN(k.Value))
+        if (double.IsNaN(value))
             return "n/a";
-        Func<double, string> format = unit switch
-        {
-            KindMetricUnit.Rate => v => NumberText.Fixed(v * 100, 0),
-            KindMetricUnit.Difference => v => NumberText.Fixed(v * 100, 0, plus: true),
-            _ => v => NumberText.Fixed(v, 2, plus: true),
-        };
-        var value = unit switch
-        {
-            KindMetricUnit.Rate => NumberText.Fixed(k.Value * 100, 1) + "%",
-            KindMetricUnit.Difference => NumberText.Fixed(k.Value * 100, 1, plus: true) + "pp",
-            _ => format(k.Value),
-        };
-        return double.IsNaN(k.Low) ? value : $"{value}\n[{format(k.Low)}–{format(k.High)}]";
+        var text = MetricFormat.Value(value, unit, MetricStyle.Console);
+        var interval = MetricFormat.Interval(low, high, unit, MetricStyle.Console);
+        return interval.Length == 0 ? text : $"{text}\n{interval}";
     }
 
     private static string Cell(SuiteMetrics m)
     {
         var e = m.Estimate;
-        var text = e.N == 0 ? "n/a" : $"{NumberText.Fixed(e.Value * 100, 1)}%\n[{NumberText.Fixed(e.Low * 100, 0)}–{NumberText.Fixed(e.High * 100, 0)}]";
+        var text = e.N == 0 ? "n/a" : ValueCell(e.Value, e.Low, e.High, MetricUnit.Rate);
         return TerminalText.Escape(text) + (m.Errors > 0 ? $"\n[red]{m.Errors} failed[/]" : "");
     }
 
@@ -80,13 +76,11 @@ public static class SummaryTable
     {
         if (d.N == 0)
             return "n/a";
-        var text = TerminalText.Escape($"{NumberText.Fixed(d.Difference * 100, 1, plus: true)}pp\n" +
-            $"[{NumberText.Fixed(d.Low * 100, 0, plus: true)}–{NumberText.Fixed(d.High * 100, 0, plus: true)}]\n" +
-            Invariant($"p={d.McNemarP:0.###}"));
+        var text = TerminalText.Escape(ValueCell(d.Difference, d.Low, d.High, MetricUnit.Difference) + "\n" + Invariant($"p={d.McNemarP:0.###}"));
         return d.Verdict switch
         {
-            "worse" => $"[red]{text}[/]",
-            "better" => $"[green]{text}[/]",
+            ComparisonVerdict.Worse => $"[red]{text}[/]",
+            ComparisonVerdict.Better => $"[green]{text}[/]",
             _ => text,
         };
     }

@@ -1,3 +1,4 @@
+using EvalKit.Core.Kinds;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Statistics;
@@ -8,22 +9,25 @@ namespace EvalKit.Core.Metrics;
 /// <summary>
 /// Aggregates samples into per model × suite metrics. A sample counts as a success when its score is at
 /// least 0.5 (every built-in scorer gives 0 or 1), so the rate is a proportion with a Wilson interval (with repeats,
-/// one that treats a case's repeats as a cluster: <see cref="RateEstimate.ClusteredWilson"/>).
+/// one that treats a case's repeats as a cluster: <see cref="RateEstimate.ClusteredWilson"/>). The suite's kind
+/// (<see cref="SuiteKindCatalog"/>) names that rate and adds its own metrics.
 /// </summary>
 public static class MetricsCalculator
 {
     /// <param name="judgements">Judge verdicts (<c>judgements.jsonl</c>) for suites with a judge; none when null.</param>
+    /// <param name="catalog">The suite kinds; <see cref="SuiteKindCatalog.Default"/> when null.</param>
     public static MetricsReport Compute(
         string runId, IReadOnlyList<SuiteManifest> suites, IReadOnlyList<SampleRecord> samples, IReadOnlyList<string> modelOrder,
-        IReadOnlyList<JudgementRecord>? judgements = null)
+        IReadOnlyList<JudgementRecord>? judgements = null, SuiteKindCatalog? catalog = null)
     {
+        catalog ??= SuiteKindCatalog.Default;
         var kinds = suites.ToDictionary(s => s.Id, s => s.Kind);
         var verdicts = (judgements ?? []).ToLookup(j => (j.Model, j.Suite));
         var results = samples
             .GroupBy(s => (s.Model, s.Suite))
             .Select(g =>
             {
-                var metrics = ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), g.ToList());
+                var metrics = ForGroup(g.Key.Model, g.Key.Suite, kinds.GetValueOrDefault(g.Key.Suite, SuiteKind.Custom), catalog, g.ToList());
                 return metrics with { Judge = JudgeAgreement.From([.. verdicts[g.Key]]) };
             })
             .OrderBy(m => SuiteOrder(suites, m.Suite)).ThenBy(m => ModelOrder(modelOrder, m.Model)).ThenBy(m => m.Model, StringComparer.Ordinal)
@@ -48,16 +52,9 @@ public static class MetricsCalculator
             .ToList();
     }
 
-    public static string DefaultMetricName(SuiteKind kind) => kind switch
+    private static SuiteMetrics ForGroup(string model, string suite, SuiteKind kind, SuiteKindCatalog catalog, List<SampleRecord> samples)
     {
-        SuiteKind.Hallucination => "correct_rate",
-        SuiteKind.Bias => "unbiased_rate",
-        SuiteKind.Censorship => "answered_rate",
-        _ => "accuracy",
-    };
-
-    private static SuiteMetrics ForGroup(string model, string suite, SuiteKind kind, List<SampleRecord> samples)
-    {
+        var definition = catalog.For(kind);
         var scored = samples.Where(s => s.Error is null).ToList();
         var byTag = scored
             .SelectMany(s => ScoringTags.Groups(s.Tags).Select(tag => (Tag: tag, Sample: s)))
@@ -70,7 +67,7 @@ public static class MetricsCalculator
             Model = model,
             Suite = suite,
             Kind = kind,
-            Metric = DefaultMetricName(kind),
+            Metric = definition.DefaultMetric.Name,
             Estimate = Rate(scored),
             Samples = samples.Count,
             Errors = samples.Count - scored.Count,
@@ -79,19 +76,11 @@ public static class MetricsCalculator
             AccNorm = scored.Any(s => s.AccNorm is not null)
                 ? RateEstimate.Wilson(scored.Count(s => s.AccNorm >= 0.5), scored.Count(s => s.AccNorm is not null))
                 : null,
-            KindMetrics = KindMetricsFor(kind, samples),
+            KindMetrics = definition.Compute(samples),
             PassAtK = RepeatStatistics.PassAtK(scored),
             Repeats = RepeatStatistics.Variance(scored),
         };
     }
-
-    private static IReadOnlyDictionary<string, KindMetric> KindMetricsFor(SuiteKind kind, List<SampleRecord> samples) => kind switch
-    {
-        SuiteKind.Hallucination => HallucinationMetrics.Compute(samples),
-        SuiteKind.Bias => BiasMetrics.Compute(samples),
-        SuiteKind.Censorship => CensorshipMetrics.Compute(samples),
-        _ => new Dictionary<string, KindMetric>(),
-    };
 
     // A case's repeats are one cluster: they are not independent samples, so the interval widens to match.
     private static RateEstimate Rate(IEnumerable<SampleRecord> samples) =>

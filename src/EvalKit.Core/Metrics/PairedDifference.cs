@@ -26,7 +26,7 @@ public sealed record PairedDifference
     /// a per-tag difference), else <c>no_significant_difference</c>. The bootstrap interval is reported beside it but
     /// does not decide: at small n a percentile interval can exclude 0 while the exact test does not reject.
     /// </summary>
-    public string Verdict => (AdjustedP ?? McNemarP) < Alpha && Difference != 0
-        ? Difference < 0 ? "worse" : "better"
-        : "no_significant_difference";
+    public ComparisonVerdict Verdict => (AdjustedP ?? McNemarP) < Alpha && Difference != 0
+        ? Difference < 0 ? ComparisonVerdict.Worse : ComparisonVerdict.Better
+        : ComparisonVerdict.NoSignificantDifference;
 }

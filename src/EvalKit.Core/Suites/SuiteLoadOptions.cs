@@ -1,3 +1,5 @@
+using EvalKit.Core.Kinds;
+
 namespace EvalKit.Core.Suites;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed record SuiteLoadOptions
 
     /// <summary>Folders whose files any suite may read; a relative dataset path not found beside the suite is looked up in them too.</summary>
     public IReadOnlyList<string> DataRoots { get; init; } = [];
+
+    /// <summary>The suite kinds a suite file may name (<c>kind:</c>); the built-ins unless a caller adds its own.</summary>
+    public SuiteKindCatalog Kinds { get; init; } = SuiteKindCatalog.Default;
 
     /// <summary>The data roots named by <c>EVALKIT_DATA</c>; what the loader uses when no options are given.</summary>
     public static SuiteLoadOptions FromEnvironment() => new()

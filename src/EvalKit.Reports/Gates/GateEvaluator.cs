@@ -34,10 +34,11 @@ public static class GateEvaluator
             .ToList();
         if (targets.Count == 0)
             return new GateResult(gate, [], NothingMatched(gate, data));
-        return new GateResult(gate, targets.Select(m => ThresholdCheck(gate, m)).ToList());
+        var metric = data.Kinds.Metric(gate.Metric!);
+        return new GateResult(gate, targets.Select(m => ThresholdCheck(gate, metric, m)).ToList());
     }
 
-    private static GateCheck ThresholdCheck(GateSpec gate, SuiteMetrics m)
+    private static GateCheck ThresholdCheck(GateSpec gate, MetricDescriptor metric, SuiteMetrics m)
     {
         var e = m.Estimate;
         if (e.N == 0)
@@ -49,10 +50,11 @@ public static class GateEvaluator
             ">" => e.Value > gate.Threshold,
             _ => e.Value >= gate.Threshold,
         };
-        var measured = $"{m.Model} on {m.Suite}: {gate.Metric} {Percent(e.Value)} {Interval(e.Low, e.High)} n={e.N}";
+        var threshold = metric.Value(gate.Threshold, MetricStyle.Report);
+        var measured = $"{m.Model} on {m.Suite}: {gate.Metric} {metric.Value(e.Value, MetricStyle.Report)} {metric.Interval(e.Low, e.High, MetricStyle.Report)} n={e.N}";
         return new GateCheck(m.Suite, m.Model, !hit, hit
-            ? $"{measured} is {gate.Operator} {Percent(gate.Threshold)}"
-            : $"{measured} is not {gate.Operator} {Percent(gate.Threshold)}");
+            ? $"{measured} is {gate.Operator} {threshold}"
+            : $"{measured} is not {gate.Operator} {threshold}");
     }
 
     private static GateResult MaxRegression(GateSpec gate, ReportData data)
@@ -60,7 +62,7 @@ public static class GateEvaluator
         var kinds = data.Suites.ToDictionary(s => s.Id, s => s.Kind);
         var targets = data.Comparisons
             .Where(c => (gate.Suite is null || c.Suite == gate.Suite) && data.GatedModels.Contains(c.Candidate))
-            .Where(c => MetricsCalculator.DefaultMetricName(kinds.GetValueOrDefault(c.Suite, SuiteKind.Custom)) == gate.Metric)
+            .Where(c => data.Kinds.For(kinds.GetValueOrDefault(c.Suite, SuiteKind.Custom)).DefaultMetric.Name == gate.Metric)
             .ToList();
         if (targets.Count == 0)
             return new GateResult(gate, [], NothingMatched(gate, data) + " A regression gate needs two models in one run (the first is the baseline) or `evalkit compare`.");
@@ -79,7 +81,7 @@ public static class GateEvaluator
             return new GateCheck(c.Suite, c.Candidate, true, $"{measured}: within the {allowed}");
         // Saying "regressed" is a verdict, so it follows the verdict rule (McNemar's exact test); the gate itself still
         // fails whenever the interval cannot rule out a regression beyond the allowance.
-        return new GateCheck(c.Suite, c.Candidate, false, d.High < -gate.Threshold && d.Verdict == "worse"
+        return new GateCheck(c.Suite, c.Candidate, false, d.High < -gate.Threshold && d.Verdict == ComparisonVerdict.Worse
             ? $"{measured}: regressed by more than the {allowed}"
             : $"{measured}: cannot rule out a regression beyond the {allowed} (more cases narrow the interval)");
     }

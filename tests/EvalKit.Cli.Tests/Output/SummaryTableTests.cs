@@ -1,7 +1,11 @@
 using EvalKit.Cli.Output;
+using EvalKit.Core.Kinds;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Statistics;
 using EvalKit.Core.Suites;
+using EvalKit.Reports;
+using EvalKit.Reports.Tests.Support;
+using EvalKit.TestSupport;
 using Spectre.Console;
 
 namespace EvalKit.Cli.Tests.Output;
@@ -12,16 +16,16 @@ public class SummaryTableTests
     private static readonly KindMetric NaN = new(double.NaN, double.NaN, double.NaN, 0, "wilson");
 
     [Theory]
-    [InlineData(KindMetricUnit.Rate, 6.0 / 14, 0.2138, 0.6741, "42.9%\n[21–67]")]
-    [InlineData(KindMetricUnit.Rate, 0, 0, 0.3244, "0.0%\n[0–32]")]
-    [InlineData(KindMetricUnit.Difference, 0.5, 0.183, 0.732, "+50.0pp\n[+18–+73]")]
-    [InlineData(KindMetricUnit.Difference, 0, -0.215, 0.215, "0.0pp\n[-22–+22]")]
-    [InlineData(KindMetricUnit.Score, 1.0 / 3, -0.4, 0.81, "+0.33\n[-0.40–+0.81]")]
-    [InlineData(KindMetricUnit.Score, 0, double.NaN, double.NaN, "0.00")]
-    [InlineData(KindMetricUnit.Rate, double.NaN, double.NaN, double.NaN, "n/a")]
-    [InlineData(KindMetricUnit.Score, -0.001, -0.004, 0.3, "0.00\n[0.00–+0.30]")]
-    [InlineData(KindMetricUnit.Difference, -0.0004, -0.004, 0.2, "0.0pp\n[0–+20]")]
-    public void Kind_metric_cells_read_in_their_unit_with_the_interval_below(KindMetricUnit unit, double value, double low, double high, string expected)
+    [InlineData(MetricUnit.Rate, 6.0 / 14, 0.2138, 0.6741, "42.9%\n[21–67]")]
+    [InlineData(MetricUnit.Rate, 0, 0, 0.3244, "0.0%\n[0–32]")]
+    [InlineData(MetricUnit.Difference, 0.5, 0.183, 0.732, "+50.0pp\n[+18–+73]")]
+    [InlineData(MetricUnit.Difference, 0, -0.215, 0.215, "0.0pp\n[-22–+22]")]
+    [InlineData(MetricUnit.Score, 1.0 / 3, -0.4, 0.81, "+0.33\n[-0.40–+0.81]")]
+    [InlineData(MetricUnit.Score, 0, double.NaN, double.NaN, "0.00")]
+    [InlineData(MetricUnit.Rate, double.NaN, double.NaN, double.NaN, "n/a")]
+    [InlineData(MetricUnit.Score, -0.001, -0.004, 0.3, "0.00\n[0.00–+0.30]")]
+    [InlineData(MetricUnit.Difference, -0.0004, -0.004, 0.2, "0.0pp\n[0–+20]")]
+    public void Kind_metric_cells_read_in_their_unit_with_the_interval_below(MetricUnit unit, double value, double low, double high, string expected)
     {
         // When / Then
         Assert.Equal(expected, SummaryTable.KindCell(new KindMetric(value, low, high, 10, "wilson"), unit));
@@ -91,7 +95,24 @@ public class SummaryTableTests
         Assert.Contains(Render(report), line => line.Contains("[red]x[/]"));
     }
 
-    private static List<string> Render(MetricsReport report)
+    [Fact]
+    public void A_kind_added_in_its_own_folder_is_labelled_and_formatted_from_its_descriptors()
+    {
+        // Given a run of the example kind's suite (tests/EvalKit.Reports.Tests/Kinds/Instruction)
+        using var temp = new TempDir();
+        var metrics = RunData.Load(InstructionRun.Write(temp.File("results"))).Metrics;
+
+        // When the summary is printed with the catalog that lists the kind
+        var lines = Render(metrics, InstructionRun.Catalog);
+
+        // Then its default metric and its own metrics are rows, in percent with their intervals below
+        Assert.Matches(@"^│   followed_rate +│ 4 │ +100\.0% │ +50\.0% │ +-50\.0pp │$", Line(lines, "followed_rate"));
+        Assert.Matches(@"^│   cut off at max tokens +│ +│ +0\.0% │ +25\.0% │ +│$", Line(lines, "cut off at max tokens"));
+        Assert.Matches(@"^│ +│ +│ +\[0–49\] │ +\[5–70\] │ +│$", lines[lines.IndexOf(Line(lines, "cut off at max tokens")) + 1]);
+        Assert.Matches(@"^│   empty answer +│ +│ +0\.0% │ +25\.0% │ +│$", Line(lines, "empty answer"));
+    }
+
+    private static List<string> Render(MetricsReport report, SuiteKindCatalog? kinds = null)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -102,7 +123,7 @@ public class SummaryTableTests
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 80;
-        SummaryTable.Write(console, report);
+        SummaryTable.Write(console, report, kinds);
         return writer.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
     }
 

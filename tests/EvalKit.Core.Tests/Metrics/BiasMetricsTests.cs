@@ -1,4 +1,5 @@
 using EvalKit.Core.Datasets;
+using EvalKit.Core.Kinds.Bias;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;

@@ -1,3 +1,5 @@
+using EvalKit.Core.Kinds;
+using EvalKit.Core.Kinds.Hallucination;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
@@ -28,7 +30,7 @@ public class HallucinationMetricsTests
         Assert.Equal((1.0 / 3, 3), (metrics["hallucination_rate"].Value, metrics["hallucination_rate"].N));
         Assert.Equal((0.25, 4), (metrics["abstention_rate"].Value, metrics["abstention_rate"].N));
         Assert.Equal(["detection_error_rate"], haluOnly.Keys);
-        Assert.Equal("detection error (1 − accuracy)", KindMetricLabels.Label("detection_error_rate"));
+        Assert.Equal("detection error (1 − accuracy)", SuiteKindCatalog.Default.Metric("detection_error_rate").Label);
     }
 
     private static SampleRecord Sample(string id, string label, params (string Key, string Value)[] tags) => new()

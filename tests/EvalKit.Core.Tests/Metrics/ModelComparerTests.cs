@@ -67,10 +67,10 @@ public class ModelComparerTests
         // verdict follows the exact test; with 6, p = 2·0.5⁶ = 0.03125 < 0.05 and the student is worse
         Assert.True(five.High < 0, $"interval [{five.Low}, {five.High}]");
         Assert.Equal(0.0625, five.McNemarP, 12);
-        Assert.Equal("no_significant_difference", five.Verdict);
+        Assert.Equal(ComparisonVerdict.NoSignificantDifference, five.Verdict);
         Assert.Equal(0.03125, six.McNemarP, 12);
-        Assert.Equal("worse", six.Verdict);
-        Assert.Equal("better", ModelComparer.Compare("s", "student", "teacher", Flips(24, wrong: 6)).Overall.Verdict);
+        Assert.Equal(ComparisonVerdict.Worse, six.Verdict);
+        Assert.Equal(ComparisonVerdict.Better, ModelComparer.Compare("s", "student", "teacher", Flips(24, wrong: 6)).Overall.Verdict);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public class ModelComparerTests
         var byTag = ModelComparer.Compare("s", "teacher", "student", samples).ByTag;
 
         // Then the adjusted p decides (here equal to the raw one, below 0.05)
-        Assert.All(byTag, d => Assert.Equal(("worse", 0.03125), (d.Verdict, Math.Round(d.AdjustedP!.Value, 12))));
-        Assert.Equal("no_significant_difference", (byTag[0] with { AdjustedP = 0.06 }).Verdict);
+        Assert.All(byTag, d => Assert.Equal((ComparisonVerdict.Worse, 0.03125), (d.Verdict, Math.Round(d.AdjustedP!.Value, 12))));
+        Assert.Equal(ComparisonVerdict.NoSignificantDifference, (byTag[0] with { AdjustedP = 0.06 }).Verdict);
     }
 
     [Fact]

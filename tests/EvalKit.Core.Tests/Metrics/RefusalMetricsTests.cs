@@ -1,3 +1,5 @@
+using EvalKit.Core.Kinds;
+using EvalKit.Core.Kinds.Censorship;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
@@ -33,12 +35,12 @@ public sealed class RefusalMetricsTests
         AssertRate(metrics["unsafe_refusal_rate/full"], 2, 5);
         AssertRate(metrics["unsafe_refusal_rate/partial"], 2, 5);
         AssertRate(metrics["refusal_rate"], 5, 15);
-        Assert.Equal("over-refusal (safe)", KindMetricLabels.Label("over_refusal_rate"));
-        Assert.Contains("unsafe_refusal_rate", KindMetricLabels.Shown([new SuiteMetrics
+        Assert.Equal("over-refusal (safe)", SuiteKindCatalog.Default.Metric("over_refusal_rate").Label);
+        Assert.Contains("unsafe_refusal_rate", SuiteKindCatalog.Default.Shown([new SuiteMetrics
         {
             Model = "m", Suite = "xstest", Kind = Core.Suites.SuiteKind.Censorship, Metric = "answered_rate",
             Estimate = RateEstimate.Wilson(1, 2), KindMetrics = metrics,
-        }]));
+        }]).Select(m => m.Name));
     }
 
     [Fact]

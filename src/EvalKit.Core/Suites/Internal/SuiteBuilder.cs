@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EvalKit.Core.Internal;
+using EvalKit.Core.Kinds;
 using EvalKit.Core.Scoring;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +10,6 @@ namespace EvalKit.Core.Suites.Internal;
 internal static partial class SuiteBuilder
 {
     private static readonly string[] _keys = ["id", "kind", "description", "defaults", "scorer", "judge", "cases", "dataset", "format", "fewshot"];
-    private static readonly string[] _kinds = ["accuracy", "hallucination", "bias", "censorship", "custom"];
 
     /// <summary>
     /// The suite (null when anything is wrong), its id node, which is known even when other parts are wrong,
@@ -23,8 +23,8 @@ internal static partial class SuiteBuilder
         var before = bag.Count;
         var idNode = fields.Required("id", bag, "add 'id: my-suite' (lowercase letters, digits, '.', '_', '-')");
         var id = idNode is null ? null : ReadId(idNode, bag);
-        var kindNode = fields.Required("kind", bag, $"add 'kind:' with one of: {string.Join(", ", _kinds)}");
-        var kind = kindNode is null ? null : ReadKind(kindNode, bag);
+        var kindNode = fields.Required("kind", bag, $"add 'kind:' with one of: {string.Join(", ", options.Kinds.Names)}");
+        var kind = kindNode is null ? null : ReadKind(kindNode, options.Kinds, bag);
         var description = fields.Optional("description") is { } d ? YamlValues.Text(d, "description", bag) : "";
         var defaults = fields.Optional("defaults") is { } n ? DefaultsBuilder.Build(n, bag) : new GenerationDefaults();
         var scorer = fields.Optional("scorer") is { } s ? ScorerBuilder.Build(s, bag) : ScorerSpec.Default;
@@ -54,7 +54,7 @@ internal static partial class SuiteBuilder
         var suite = new Suite
         {
             Id = id,
-            Kind = kind.Value,
+            Kind = kind,
             Description = description ?? "",
             Defaults = defaults,
             Scorer = scorer!,
@@ -87,14 +87,13 @@ internal static partial class SuiteBuilder
         return null;
     }
 
-    private static SuiteKind? ReadKind(YamlNode node, DiagnosticBag bag)
+    private static SuiteKind? ReadKind(YamlNode node, SuiteKindCatalog catalog, DiagnosticBag bag)
     {
         if (YamlValues.Text(node, "kind", bag) is not { } kind)
             return null;
-        var index = Array.IndexOf(_kinds, kind);
-        if (index >= 0)
-            return (SuiteKind)index;
-        bag.Add(node, $"unknown kind '{kind}'.{Suggestions.DidYouMean(kind, _kinds)}", $"kinds: {string.Join(", ", _kinds)}");
+        if (catalog.Find(kind) is { } found)
+            return found.Id;
+        bag.Add(node, $"unknown kind '{kind}'.{Suggestions.DidYouMean(kind, catalog.Names)}", $"kinds: {string.Join(", ", catalog.Names)}");
         return null;
     }
 

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EvalKit.Core;
 using EvalKit.Core.Internal;
-using EvalKit.Core.Metrics;
-using EvalKit.Core.Suites;
+using EvalKit.Core.Kinds;
 
 namespace EvalKit.Reports.Gates.Internal;
 
@@ -14,8 +13,8 @@ internal static partial class GateText
     public const string MaxRegressionOption = "--max-regression";
     public const string RefusalOption = "--max-refusal-differential";
 
-    public static IReadOnlyList<string> MetricNames { get; } =
-        Enum.GetValues<SuiteKind>().Select(MetricsCalculator.DefaultMetricName).Distinct().ToList();
+    /// <summary>The default metric of every built-in suite kind.</summary>
+    public static IReadOnlyList<string> MetricNames { get; } = SuiteKindCatalog.Default.DefaultMetricNames;
 
     public static GateSpec ParseFailIf(string text)
     {

@@ -1,13 +1,14 @@
+using EvalKit.Core.Kinds.Censorship;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Statistics;
-using EvalKit.Core.Suites;
 using static EvalKit.Reports.Internal.Format;
 
 namespace EvalKit.Reports.Gates.Internal;
 
 /// <summary>
-/// Refusal on censorship probes minus refusal on their controls, per model and censorship suite. A sample is a probe or
+/// Refusal on censorship probes minus refusal on their controls, per model and suite of a kind that describes
+/// <see cref="CensorshipKind.RefusalDifferential"/>. A sample is a probe or
 /// a control by its <c>role</c> (or <c>type</c>) tag; it counts as refused when it was not scored as answered.
 /// </summary>
 internal static class RefusalDifferentials
@@ -15,7 +16,7 @@ internal static class RefusalDifferentials
     public static GateResult Evaluate(GateSpec gate, ReportData data)
     {
         var checks = new List<GateCheck>();
-        foreach (var suite in data.Suites.Where(s => s.Kind == SuiteKind.Censorship))
+        foreach (var suite in data.Suites.Where(s => data.Kinds.For(s.Kind).Metrics.Contains(CensorshipKind.RefusalDifferential)))
         {
             foreach (var model in data.GatedModels)
             {

@@ -1,7 +1,6 @@
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Statistics;
-using EvalKit.Core.Suites;
 using EvalKit.Reports.Gates.Internal;
 
 namespace EvalKit.Reports.Internal.Charts;
@@ -21,7 +20,7 @@ internal static class CensorshipCharts
 
     private static ChartImage? Chart(ReportData data, string id, string title, Func<SampleRecord, string?> group, string caption)
     {
-        var suites = data.Suites.Where(s => s.Kind == SuiteKind.Censorship).Select(s => s.Id).ToHashSet();
+        var suites = data.Suites.Where(s => data.Kinds.For(s.Kind).Charts.Contains(id)).Select(s => s.Id).ToHashSet();
         var samples = data.Samples.Where(s => suites.Contains(s.Suite) && s.Error is null)
             .Select(s => (Sample: s, Group: group(s))).Where(x => x.Group is not null).ToList();
         // Probes before controls, then by name, so matched pairs sit in a readable order.

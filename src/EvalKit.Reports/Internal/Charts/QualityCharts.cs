@@ -1,6 +1,5 @@
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Statistics;
-using EvalKit.Core.Suites;
 using EvalKit.Reports.Gates.Internal;
 
 namespace EvalKit.Reports.Internal.Charts;
@@ -8,6 +7,10 @@ namespace EvalKit.Reports.Internal.Charts;
 /// <summary>Charts of what the models got right: per suite, and the kind-specific views the data supports.</summary>
 internal static class QualityCharts
 {
+    /// <summary>Chart ids; a suite kind lists those that show its suites (<see cref="Core.Kinds.ISuiteKind.Charts"/>).</summary>
+    public const string BiasChart = "bias";
+    public const string HallucinationChart = "hallucination";
+
     public static ChartImage? PerSuite(ReportData data)
     {
         var suites = data.Metrics.Select(m => m.Suite).Distinct().ToList();
@@ -26,7 +29,7 @@ internal static class QualityCharts
 
     public static ChartImage? BiasPerCategory(ReportData data)
     {
-        var metrics = data.Metrics.Where(m => m.Kind == SuiteKind.Bias).ToList();
+        var metrics = data.Metrics.Where(m => data.Kinds.For(m.Kind).Charts.Contains(BiasChart)).ToList();
         var categories = metrics.SelectMany(m => m.ByTag).Select(t => t.Tag).Where(t => t.StartsWith("category=", StringComparison.Ordinal))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         if (categories.Count == 0)
@@ -37,12 +40,12 @@ internal static class QualityCharts
         ChartStyle.GroupedBars(plot, categories.Select(c => c["category=".Length..]).ToList(), series);
         ChartStyle.PercentAxis(plot.Axes.Left);
         plot.Axes.SetLimitsY(0, 1.08);
-        return ChartStyle.Render(plot, "bias", "Bias per category", "Share of bias-suite answers that avoided the stereotyped or wrong option, per category tag.");
+        return ChartStyle.Render(plot, BiasChart, "Bias per category", "Share of bias-suite answers that avoided the stereotyped or wrong option, per category tag.");
     }
 
     public static ChartImage? HallucinationVsAbstention(ReportData data)
     {
-        var suites = data.Suites.Where(s => s.Kind == SuiteKind.Hallucination).Select(s => s.Id).ToHashSet();
+        var suites = data.Suites.Where(s => data.Kinds.For(s.Kind).Charts.Contains(HallucinationChart)).Select(s => s.Id).ToHashSet();
         var points = data.Models.Select(model =>
         {
             var samples = data.Samples.Where(s => s.Model == model && suites.Contains(s.Suite) && s.Error is null).ToList();
@@ -67,7 +70,7 @@ internal static class QualityCharts
         ChartStyle.PercentAxis(plot.Axes.Bottom);
         plot.Axes.SetLimits(-0.05, 1.05, -0.05, 1.05);
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
-        return ChartStyle.Render(plot, "hallucination", "Hallucination vs abstention",
+        return ChartStyle.Render(plot, HallucinationChart, "Hallucination vs abstention",
             "Lower left is best. A model that abstains on everything hallucinates little but misses the controls; probes and controls come from the type/role tag.");
     }
 

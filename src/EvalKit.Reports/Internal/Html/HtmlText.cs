@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using EvalKit.Core.Metrics;
 
 namespace EvalKit.Reports.Internal.Html;
 
@@ -25,8 +26,11 @@ internal static class HtmlText
         html.AppendLine("</tbody></table>");
     }
 
-    public static string Verdict(string verdict) =>
-        $"<span class=\"verdict {E(verdict)}\">{E(verdict.Replace('_', ' '))}</span>";
+    public static string Verdict(ComparisonVerdict verdict)
+    {
+        var name = Format.VerdictName(verdict);
+        return $"<span class=\"verdict {E(name)}\">{E(name.Replace('_', ' '))}</span>";
+    }
 
     /// <summary>A link to the drill-down with a filter in the URL hash; each value is URI- then HTML-encoded.</summary>
     public static string DrillLink(string text, params (string Key, string Value)[] filter) =>

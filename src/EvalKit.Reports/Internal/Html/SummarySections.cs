@@ -39,10 +39,10 @@ internal static class SummarySections
                     ? $"<b>{Percent(m.Estimate.Value)}</b> <span class=\"ci\">{Interval(m.Estimate.Low, m.Estimate.High)} n={m.Estimate.N}</span>"
                       + (m.Errors > 0 ? $" <span class=\"fail\">{m.Errors} failed</span>" : "")
                     : "–")));
-            foreach (var name in KindMetricLabels.Shown(suite))
-                rows.Add(new[] { "", $"<span class=\"kind\">{E(KindMetricLabels.Label(name))}</span>" }
-                    .Concat(data.Models.Select(model => suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(name) is { } k
-                        ? KindCell(k, KindMetricLabels.Unit(name)) : "–")));
+            foreach (var metric in data.Kinds.Shown(suite))
+                rows.Add(new[] { "", $"<span class=\"kind\">{E(metric.Label)}</span>" }
+                    .Concat(data.Models.Select(model => suite.FirstOrDefault(m => m.Model == model)?.KindMetrics.GetValueOrDefault(metric.Name) is { } k
+                        ? KindCell(k, metric) : "–")));
         }
         Table(html, "headline", new[] { "suite", "metric" }.Concat(data.Models.Select(E)), rows);
         html.AppendLine("</section>");
@@ -114,9 +114,9 @@ internal static class SummarySections
             html.AppendLine($"<p class=\"warning\">{E(note)}</p>");
     }
 
-    private static string KindCell(KindMetric k, KindMetricUnit unit)
+    private static string KindCell(KindMetric k, MetricDescriptor metric)
     {
-        var (value, interval) = Kind(k, unit);
+        var (value, interval) = Metric(k, metric);
         return $"{value} <span class=\"ci\">{(interval.Length > 0 ? interval + " " : "")}n={k.N}</span>";
     }
 

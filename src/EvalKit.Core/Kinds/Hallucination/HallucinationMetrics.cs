@@ -1,8 +1,9 @@
+using EvalKit.Core.Metrics;
 using EvalKit.Core.Metrics.Internal;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
 
-namespace EvalKit.Core.Metrics;
+namespace EvalKit.Core.Kinds.Hallucination;
 
 /// <summary>
 /// Metrics of a hallucination suite scored SimpleQA-style (labels <c>correct</c>, <c>incorrect</c>, <c>abstained</c>;
@@ -26,21 +27,21 @@ public static class HallucinationMetrics
         var metrics = new OrderedDictionary<string, KindMetric>();
         if (detection.Count > 0)
         {
-            metrics["detection_error_rate"] = KindMetric.Rate(detection.Count(s => !SampleTags.Right(s)), detection.Count);
+            metrics[HallucinationKind.DetectionErrorRate.Name] = KindMetric.Rate(detection.Count(s => !SampleTags.Right(s)), detection.Count);
             if (graded.Count == 0)
                 return metrics;
         }
         var attempted = graded.Count(s => s.Label != ScoreLabel.Abstained);
-        metrics["hallucination_rate"] = KindMetric.Rate(Count(graded, ScoreLabel.Incorrect), attempted);
-        metrics["abstention_rate"] = KindMetric.Rate(Count(graded, ScoreLabel.Abstained), graded.Count);
+        metrics[HallucinationKind.HallucinationRate.Name] = KindMetric.Rate(Count(graded, ScoreLabel.Incorrect), attempted);
+        metrics[HallucinationKind.AbstentionRate.Name] = KindMetric.Rate(Count(graded, ScoreLabel.Abstained), graded.Count);
 
         var probes = graded.Where(s => SampleTags.Is(s, "type", "probe")).ToList();
         var controls = graded.Except(probes).ToList();
         if (probes.Count > 0)
         {
-            metrics["probe_hallucination_rate"] = KindMetric.Rate(Count(probes, ScoreLabel.Incorrect), probes.Count);
+            metrics[HallucinationKind.ProbeHallucinationRate.Name] = KindMetric.Rate(Count(probes, ScoreLabel.Incorrect), probes.Count);
             if (controls.Count > 0)
-                metrics["control_abstention_rate"] = KindMetric.Rate(Count(controls, ScoreLabel.Abstained), controls.Count);
+                metrics[HallucinationKind.ControlAbstentionRate.Name] = KindMetric.Rate(Count(controls, ScoreLabel.Abstained), controls.Count);
         }
         return metrics;
     }

@@ -1,6 +1,7 @@
+using EvalKit.Core.Metrics.Internal;
 using EvalKit.Core.Results;
 
-namespace EvalKit.Core.Metrics.Internal;
+namespace EvalKit.Core.Kinds.Bias.Internal;
 
 /// <summary>
 /// What a BBQ-style answer was: the unknown option, the stereotyped one (<c>stereotyped</c> tag), the other one,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EvalKit.Reports;
+namespace EvalKit.Core.Metrics;
 
 /// <summary>
 /// Fixed-point number text for every output (console table, summary.md, index.html, gate reasons), culture-invariant,

@@ -1,9 +1,10 @@
+using EvalKit.Core.Metrics;
 using EvalKit.Core.Metrics.Internal;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Statistics;
 
-namespace EvalKit.Core.Metrics;
+namespace EvalKit.Core.Kinds.Censorship;
 
 /// <summary>
 /// Metrics of a censorship suite scored by <c>censorship</c>. Rates (Wilson intervals) of <c>refused</c>,
@@ -23,10 +24,10 @@ public static class CensorshipMetrics
 {
     private static readonly (string Name, string[] Labels)[] _rates =
     [
-        ("refusal_rate", [ScoreLabel.Refused]),
-        ("deflection_rate", [ScoreLabel.Deflected]),
-        ("one_sided_rate", [ScoreLabel.OneSided]),
-        ("censored_rate", [ScoreLabel.Refused, ScoreLabel.Deflected, ScoreLabel.OneSided]),
+        (CensorshipKind.RefusalRate.Name, [ScoreLabel.Refused]),
+        (CensorshipKind.DeflectionRate.Name, [ScoreLabel.Deflected]),
+        (CensorshipKind.OneSidedRate.Name, [ScoreLabel.OneSided]),
+        (CensorshipKind.CensoredRate.Name, [ScoreLabel.Refused, ScoreLabel.Deflected, ScoreLabel.OneSided]),
     ];
 
     public static IReadOnlyDictionary<string, KindMetric> Compute(IReadOnlyList<SampleRecord> samples)
@@ -44,16 +45,16 @@ public static class CensorshipMetrics
         var controls = graded.Where(s => SampleTags.Is(s, "role", "control")).ToList();
         if (probes.Count > 0 && controls.Count > 0)
         {
-            metrics["censorship_differential"] = Difference(probes, controls, Censored);
-            metrics["refusal_differential"] = Difference(probes, controls, s => s.Label == ScoreLabel.Refused);
+            metrics[CensorshipKind.CensorshipDifferential.Name] = Difference(probes, controls, Censored);
+            metrics[CensorshipKind.RefusalDifferential.Name] = Difference(probes, controls, s => s.Label == ScoreLabel.Refused);
         }
         var population = probes.Count > 0 ? probes : graded;
         var zh = population.Where(s => SampleTags.Is(s, "language", "zh")).ToList();
         var en = population.Where(s => SampleTags.Is(s, "language", "en")).ToList();
         if (zh.Count > 0 && en.Count > 0)
-            metrics["language_gap_zh_minus_en"] = Difference(zh, en, Censored);
+            metrics[CensorshipKind.LanguageGap.Name] = Difference(zh, en, Censored);
         if (population.Any(s => s.ReasoningState is not null))
-            metrics["thought_suppression_rate"] = KindMetric.Rate(population.Count(s => s.ThoughtSuppressed && Censored(s)), population.Count);
+            metrics[CensorshipKind.ThoughtSuppressionRate.Name] = KindMetric.Rate(population.Count(s => s.ThoughtSuppressed && Censored(s)), population.Count);
         AddRefusalRates(metrics, graded);
         return metrics;
     }
@@ -63,7 +64,7 @@ public static class CensorshipMetrics
         var refusalSuite = graded.Any(s => SampleTags.Is(s, "expect", "refusal") || s.Label is ScoreLabel.Complied or ScoreLabel.PartialRefusal);
         if (!refusalSuite)
             return;
-        foreach (var (name, expect) in new[] { ("over_refusal_rate", "answer"), ("unsafe_refusal_rate", "refusal") })
+        foreach (var (name, expect) in new[] { (CensorshipKind.OverRefusalRate.Name, "answer"), (CensorshipKind.UnsafeRefusalRate.Name, "refusal") })
         {
             var group = graded.Where(s => SampleTags.Is(s, "expect", expect)).ToList();
             if (group.Count == 0)

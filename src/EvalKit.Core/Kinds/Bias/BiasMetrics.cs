@@ -1,8 +1,10 @@
+using EvalKit.Core.Kinds.Bias.Internal;
+using EvalKit.Core.Metrics;
 using EvalKit.Core.Metrics.Internal;
 using EvalKit.Core.Results;
 using EvalKit.Core.Statistics;
 
-namespace EvalKit.Core.Metrics;
+namespace EvalKit.Core.Kinds.Bias;
 
 /// <summary>
 /// BBQ metrics as Parrish et al. (2022, §3.3) define them, from cases tagged <c>context: ambiguous|disambiguated</c>,
@@ -38,7 +40,7 @@ public static class BiasMetrics
             .Where(g => g.Count() >= 2)
             .ToList();
         if (pairs.Count > 0)
-            metrics["decision_changed_rate"] = KindMetric.Rate(pairs.Count(g => g.Select(s => s.Extracted ?? s.Label).Distinct().Count() > 1), pairs.Count);
+            metrics[BiasKind.DecisionChangedRate.Name] = KindMetric.Rate(pairs.Count(g => g.Select(s => s.Extracted ?? s.Label).Distinct().Count() > 1), pairs.Count);
         return metrics;
     }
 
@@ -46,10 +48,10 @@ public static class BiasMetrics
     {
         var ambiguous = samples.Where(s => SampleTags.Is(s, "context", "ambiguous")).ToList();
         var disambiguated = samples.Where(s => SampleTags.Is(s, "context", "disambiguated")).ToList();
-        metrics["accuracy_ambiguous" + suffix] = KindMetric.Rate(ambiguous.Count(SampleTags.Right), ambiguous.Count);
-        metrics["accuracy_disambiguated" + suffix] = KindMetric.Rate(disambiguated.Count(SampleTags.Right), disambiguated.Count);
-        metrics["s_dis" + suffix] = DisambiguatedScore(disambiguated.Select(BbqAnswers.Classify).ToList());
-        metrics["s_amb" + suffix] = AmbiguousScore(ambiguous.Select(s => (SampleTags.Right(s), BbqAnswers.Classify(s))).ToList());
+        metrics[BiasKind.AccuracyAmbiguous.Name + suffix] = KindMetric.Rate(ambiguous.Count(SampleTags.Right), ambiguous.Count);
+        metrics[BiasKind.AccuracyDisambiguated.Name + suffix] = KindMetric.Rate(disambiguated.Count(SampleTags.Right), disambiguated.Count);
+        metrics[BiasKind.DisambiguatedScore.Name + suffix] = DisambiguatedScore(disambiguated.Select(BbqAnswers.Classify).ToList());
+        metrics[BiasKind.AmbiguousScore.Name + suffix] = AmbiguousScore(ambiguous.Select(s => (SampleTags.Right(s), BbqAnswers.Classify(s))).ToList());
     }
 
     private static KindMetric DisambiguatedScore(List<BbqAnswer> answers)

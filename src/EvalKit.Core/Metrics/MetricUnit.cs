@@ -1,7 +1,7 @@
 namespace EvalKit.Core.Metrics;
 
-/// <summary>How a <see cref="KindMetric"/>'s value reads, so every writer shows it in its natural unit.</summary>
-public enum KindMetricUnit
+/// <summary>How a metric's value reads, so every writer shows it in its natural unit (<see cref="MetricFormat"/>).</summary>
+public enum MetricUnit
 {
     /// <summary>A proportion in [0, 1], shown as a percentage.</summary>
     Rate,
