@@ -115,7 +115,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
                 }
                 catch (EvalKitException ex)
                 {
-                    return ValidationResult.Error($"{ex.Message} {ex.Hint}");
+                    return ValidationResult.Error($"{CliWording.Message(ex)} {CliWording.Hint(ex)}");
                 }
             }
             return base.Validate();

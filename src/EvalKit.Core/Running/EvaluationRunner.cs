@@ -101,9 +101,11 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
     }
 
     private static EvalKitException BudgetSpent(RunDirectory directory, double spend, double limit) => new(
-        FormattableString.Invariant($"Stopped: the estimated spend {spend:0.####} passed --max-cost {limit:0.####}. Samples written so far are kept."),
-        $"Finish the run with a higher limit: evalkit run --resume {directory.Path} --max-cost AMOUNT (the spend counts every generated sample of the run).",
-        ExitCodes.RuntimeFailure);
+        $"Stopped: the estimated spend {Invariant(spend)} passed {Setting.MaxCost} {Invariant(limit)}. Samples written so far are kept.",
+        $"Finish the run with a higher limit: {Operation.Run} {Setting.Resume} {directory.Path} {Setting.MaxCost} AMOUNT (the spend counts every generated sample of the run).",
+        ErrorKind.RuntimeFailure);
+    private static string Invariant(double amount) => amount.ToString("0.####", CultureInfo.InvariantCulture);
+
     private static List<string> CaseOrder(RunRequest request) =>
     [
         .. from spec in request.Models

@@ -18,7 +18,7 @@ public static class ScorerCatalog
     /// <summary>The option that adds a judge with the built-in refusal rubric (<see cref="RefusalRubric"/>).</summary>
     public const string Judge = "judge";
 
-    private static readonly ScorerOption _judgeOption = ScorerOption.Text(Judge, "the --model name of the judging model");
+    private static readonly ScorerOption _judgeOption = ScorerOption.Text(Judge, "the name the run gives the judging model");
 
     private static readonly OrderedDictionary<string, ScorerEntry> _scorers = new()
     {

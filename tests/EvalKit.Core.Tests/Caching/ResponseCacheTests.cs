@@ -114,7 +114,7 @@ public class ResponseCacheTests
 
         Assert.Contains(path, error.Message);
         Assert.Contains("--no-cache", error.Hint);
-        Assert.Equal(ExitCodes.RuntimeFailure, error.ExitCode);
+        Assert.Equal(ErrorKind.RuntimeFailure, error.Kind);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public class FewShotImportTests
         var error = Assert.Throws<EvalKitException>(() => DatasetFormats.Import("gsm8k", test, new DatasetImportOptions { Limit = 1, FewShot = 2 }));
         Assert.Contains("train split", error.Message);
         Assert.Contains("train.jsonl", error.Message);
-        Assert.Contains("--fewshot-from", error.Hint);
+        Assert.Contains(Setting.FewShotFrom, error.HintText!.Terms);
 
         // When a train file is named
         using var temp = new TempDir();

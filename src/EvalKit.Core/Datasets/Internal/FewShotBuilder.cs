@@ -18,13 +18,13 @@ internal static class FewShotBuilder
     {
         var k = options.FewShot!.Value;
         if (importer is not IFewShotSource source)
-            throw new EvalKitException($"Format '{importer.Format}' has no few-shot split, so --fewshot cannot be used with it.",
+            throw new EvalKitException($"Format '{importer.Format}' has no few-shot split, so {Setting.FewShot} cannot be used with it.",
                 "Few-shot examples come from a dataset's train or dev split: gsm8k (train), mmlu (dev), arc (Train).");
         var poolPath = options.FewShotFrom ?? source.FewShotPool(path);
         if (poolPath is null || !(File.Exists(poolPath) || Directory.Exists(poolPath)))
             throw new EvalKitException(
-                $"--fewshot {k} needs {source.FewShotSplit}, and {(poolPath is null ? $"none was found for {path}" : $"{poolPath} does not exist")}.",
-                "Put that split where it belongs, or name a file of the same format with --fewshot-from FILE.");
+                $"{Setting.FewShot} {k} needs {source.FewShotSplit}, and {(poolPath is null ? $"none was found for {path}" : $"{poolPath} does not exist")}.",
+                $"Put that split where it belongs, or name a file of the same format with {Setting.FewShotFrom} FILE.");
         var pool = importer.Import(poolPath, DatasetImportOptions.Default).Cases;
         var byKey = pool.GroupBy(source.PoolKey).ToDictionary(g => g.Key, g => g.ToList());
         var result = new List<EvalCase>(cases.Count);
@@ -34,8 +34,8 @@ internal static class FewShotBuilder
             var candidates = byKey.GetValueOrDefault(key, []).Where(e => e.Id != evalCase.Id).ToList();
             if (candidates.Count < k)
                 throw new EvalKitException(
-                    $"--fewshot {k}: {poolPath} has only {candidates.Count} example(s){(key.Length > 0 ? $" for '{key}'" : "")}.",
-                    $"Pass --fewshot {candidates.Count} or less, or a larger split with --fewshot-from FILE.");
+                    $"{Setting.FewShot} {k}: {poolPath} has only {candidates.Count} example(s){(key.Length > 0 ? $" for '{key}'" : "")}.",
+                    $"Pass {Setting.FewShot} {candidates.Count} or less, or a larger split with {Setting.FewShotFrom} FILE.");
             var examples = SeededSampler.Pick(candidates, k, unchecked(options.FewShotSeed ^ Hash(evalCase.Id)));
             result.Add(options.Chat ? AsChat(source, evalCase, examples) : AsRaw(source, evalCase, examples));
         }

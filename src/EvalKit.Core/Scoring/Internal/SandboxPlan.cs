@@ -59,8 +59,8 @@ internal sealed record SandboxPlan(string Python, string Bash, IReadOnlyList<str
             throw new EvalKitException(
                 "The code scorer would run model-written code without isolation: 'unshare' (util-linux) is "
                 + (Which("unshare") is null ? "not on PATH" : "refused here (no namespaces allowed)") + ".",
-                "Install util-linux (apt-get install util-linux) and run where namespaces are allowed, or pass --unsafe-code to run "
-                + "the code unsandboxed (recorded in run.json; only for code you trust, or on a disposable machine).");
+                $"Install util-linux (apt-get install util-linux) and run where namespaces are allowed, or pass {Setting.UnsafeCode} to run "
+                + $"the code unsandboxed (recorded in run.json; only for code you trust, or on a disposable machine).");
         throw new EvalKitException(
             $"The code scorer cannot start {python} even without isolation.",
             "Check that the interpreter runs: " + python + " -c pass");

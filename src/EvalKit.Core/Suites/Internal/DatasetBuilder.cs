@@ -54,7 +54,7 @@ internal static class DatasetBuilder
             return null;
         }
         foreach (var problem in result.Problems)
-            bag.Add(pathNode, $"dataset row {problem}", "fix or remove the row ('evalkit import' writes a suite without bad rows)");
+            bag.Add(pathNode, $"dataset row {problem}", "fix or remove the row (importing the dataset as a suite leaves bad rows out)");
         if (result.Cases.Count == 0 && result.Problems.Count == 0)
             bag.Add(pathNode, $"the dataset {path} holds no rows");
         if (scorer is not null)

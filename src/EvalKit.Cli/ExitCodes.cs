@@ -1,6 +1,8 @@
-namespace EvalKit.Core;
+using EvalKit.Core;
 
-/// <summary>The documented process exit codes of <c>evalkit</c>.</summary>
+namespace EvalKit.Cli;
+
+/// <summary>The documented process exit codes of <c>evalkit</c> (docs/exit-codes.md), and the one map from error kinds to them.</summary>
 public static class ExitCodes
 {
     /// <summary>Everything ran and every gate passed.</summary>
@@ -17,4 +19,11 @@ public static class ExitCodes
 
     /// <summary>Cancelled with Ctrl+C; what was written so far is kept.</summary>
     public const int Cancelled = 130;
+
+    public static int For(ErrorKind kind) => kind switch
+    {
+        ErrorKind.BadInput => BadInput,
+        ErrorKind.Cancelled => Cancelled,
+        _ => RuntimeFailure,
+    };
 }
