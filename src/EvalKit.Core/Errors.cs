@@ -5,17 +5,17 @@ public static class Errors
 {
     public static EvalKitException CannotWrite(string path, Exception inner) => new(
         $"Cannot write {path}: {inner.Message}",
-        IsDiskFull(inner) ? $"The disk is full. Free space (or pass {Setting.OutputFolder} to another folder); samples written so far are kept."
-        : IsReadOnly(inner) ? $"The folder is on a read-only file system. Pass {Setting.OutputFolder} to a writable folder."
-        : $"Check that the folder exists and is writable, or pass {Setting.OutputFolder} to another folder.",
+        IsDiskFull(inner) ? (ErrorText)$"The disk is full. Free space (or pass {Setting.OutputFolder} to another folder); samples written so far are kept."
+        : IsReadOnly(inner) ? (ErrorText)$"The folder is on a read-only file system. Pass {Setting.OutputFolder} to a writable folder."
+        : (ErrorText)$"Check that the folder exists and is writable, or pass {Setting.OutputFolder} to another folder.",
         ErrorKind.RuntimeFailure,
         inner);
 
     public static EvalKitException CacheFailed(string path, Exception inner) => new(
         $"Cannot use the response cache {path}: {inner.Message}",
         IsDiskFull(inner)
-            ? $"The disk is full. Free space, set EVALKIT_CACHE_DIR to a folder on another disk, or pass {Setting.NoCache}."
-            : $"Set EVALKIT_CACHE_DIR to a writable folder, delete the file if it is damaged (it only saves time), or pass {Setting.NoCache}.",
+            ? (ErrorText)$"The disk is full. Free space, set EVALKIT_CACHE_DIR to a folder on another disk, or pass {Setting.NoCache}."
+            : (ErrorText)$"Set EVALKIT_CACHE_DIR to a writable folder, delete the file if it is damaged (it only saves time), or pass {Setting.NoCache}.",
         ErrorKind.RuntimeFailure,
         inner);
 

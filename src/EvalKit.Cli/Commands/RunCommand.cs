@@ -152,11 +152,15 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var request = new RunRequest
         {
             Suites = suites, Models = models, Judges = judges, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
-            Parallel = settings.Parallel, MaxCost = settings.MaxCost, UnsafeCode = unsafeCode,
+            Parallel = settings.Parallel, MaxCost = settings.MaxCost, UnsafeCode = unsafeCode, Observer = new InflightObserver(),
         };
 
         if (settings.RetryErrors && !settings.Worker && ErrorSamples.Remove(settings.Resume!) is > 0 and var removed)
+        {
+            // A case once given up on gets its tries again.
+            CrashLedger.Reset(RunDirectory.Open(settings.Resume!));
             console.MarkupLine($"Retrying {removed} failed sample(s).");
+        }
 
         if (settings.Worker)
         {

@@ -113,7 +113,7 @@ public class ResponseCacheTests
         var error = Assert.Throws<EvalKitException>(() => ResponseCache.Open(path));
 
         Assert.Contains(path, error.Message);
-        Assert.Contains("--no-cache", error.Hint);
+        Assert.Contains(Setting.NoCache, error.HintText!.Terms);
         Assert.Equal(ErrorKind.RuntimeFailure, error.Kind);
     }
 

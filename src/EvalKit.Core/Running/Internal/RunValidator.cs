@@ -20,8 +20,8 @@ internal static class RunValidator
             problems.Add($"Repeats must be at least 1, not {request.Repeats}.");
         if (request.MaxCost is { } maxCost && (maxCost <= 0 || !request.Models.Any(m => m.Price is not null)))
             problems.Add(maxCost <= 0
-                ? $"{Setting.MaxCost} must be greater than 0, not {maxCost}."
-                : $"{Setting.MaxCost} needs a price for at least one model: add price: {{prompt_per_mtok: N, completion_per_mtok: N}} to its entry in evalkit.yaml.");
+                ? (ErrorText)$"{Setting.MaxCost} must be greater than 0, not {maxCost}."
+                : (ErrorText)$"{Setting.MaxCost} needs a price for at least one model: add price: {{prompt_per_mtok: N, completion_per_mtok: N}} to its entry in evalkit.yaml.");
         foreach (var duplicate in request.Models.Concat(request.Judges).GroupBy(m => m.Name).Where(g => g.Count() > 1))
             problems.Add($"Model name '{duplicate.Key}' is used twice; name them: {Setting.Model} a=PATH {Setting.Model} b=PATH.");
         foreach (var spec in request.Models.Concat(request.Judges))

@@ -1,11 +1,12 @@
 using EvalKit.Core.Results;
 
-namespace EvalKit.Core.Running;
+namespace EvalKit.Cli.Supervision;
 
 /// <summary>
 /// <c>inflight.txt</c> in a run folder names the work in progress right now, so a supervisor that sees its worker
 /// die knows what to blame: a sample's key (<see cref="SampleRecord.Key"/>) while it is generated, or
 /// <see cref="JudgingKey"/> of it while a judge grades it. Cleared while a model loads and when the run finishes.
+/// The worker keeps it through <see cref="InflightObserver"/>.
 /// </summary>
 public static class InflightMarker
 {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using EvalKit.Core.Results;
+using EvalKit.Core.Running;
 using EvalKit.Core.Scoring;
-using EvalKit.Core.Scoring.Internal;
 
-namespace EvalKit.Core.Running;
+namespace EvalKit.Cli.Supervision;
 
 /// <summary>
 /// Turns a dead worker into data. The case (or judgement) named by <see cref="InflightMarker"/> gets one more try;
@@ -83,7 +83,7 @@ public static class CrashLedger
             return null;
         var evalCase = suite.Cases.FirstOrDefault(c => c.Id == sample.CaseId);
         var rubric = judge.BuiltInRubric ?? (File.Exists(judge.RubricPath) ? File.ReadAllText(judge.RubricPath) : null);
-        var prompt = evalCase is not null && rubric is not null ? JudgePrompt.Fill(rubric, evalCase, sample.Completion) : "";
+        var prompt = evalCase is not null && rubric is not null ? JudgeScorer.PromptFor(rubric, evalCase, sample.Completion) : "";
         using var writer = new JudgementsWriter(directory.Path);
         writer.Append(JudgementRecord.For(sample, new JudgeVerdict
         {
@@ -96,6 +96,9 @@ public static class CrashLedger
         }));
         return "recorded as a failed judgement";
     }
+
+    /// <summary>Clears the crash counts, so a case once given up on gets its tries again (<c>--retry-errors</c>).</summary>
+    public static void Reset(RunDirectory directory) => File.Delete(Path.Combine(directory.Path, FileName));
 
     private static string Readable(string key) => key.Replace('\u001f', '/');
 }
