@@ -6,6 +6,7 @@ using EvalKit.Core;
 using EvalKit.Core.Datasets;
 using EvalKit.Core.Results;
 using EvalKit.Core.Suites;
+using EvalKit.Datasets;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

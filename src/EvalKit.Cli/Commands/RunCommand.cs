@@ -140,9 +140,9 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var shard = settings.Shard is { } text ? Shard.Parse(text) : recorded?.Shard;
         var unsafeCode = settings.UnsafeCode || recorded?.UnsafeCode == true;
         if (unsafeCode)
-            Environment.SetEnvironmentVariable(Core.Scoring.CodeScorer.UnsafeVariable, "1"); // the worker inherits it
-        if (!settings.Worker && suites.Any(s => s.Scorer.Type == "code")
-            && Core.Scoring.CodeScorer.CheckIsolation() is var isolation && isolation == "none")
+            Environment.SetEnvironmentVariable(CodeScoring.CodeScorer.UnsafeVariable, "1"); // the worker inherits it
+        if (!settings.Worker && suites.Any(s => s.Scorer.Type == CodeScoring.CodeScorer.TypeName)
+            && CodeScoring.CodeScorer.CheckIsolation() is var isolation && isolation == "none")
             console.MarkupLine("[yellow]--unsafe-code: model-written code runs WITHOUT a sandbox (no namespaces work here); recorded in run.json.[/]");
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
         ModelIdentity.Rehash = settings.Rehash;
