@@ -13,6 +13,7 @@ public sealed class ErrorText
 {
     private readonly List<object> _parts = [];
 
+    /// <summary>Used by the compiler for <c>$"..."</c> given where an <see cref="ErrorText"/> is expected.</summary>
     public ErrorText(int literalLength, int formattedCount)
     {
     }
