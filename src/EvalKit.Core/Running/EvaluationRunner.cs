@@ -106,6 +106,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         $"Stopped: the estimated spend {Invariant(spend)} passed {Setting.MaxCost} {Invariant(limit)}. Samples written so far are kept.",
         $"Finish the run with a higher limit: {Operation.Run} {Setting.Resume} {directory.Path} {Setting.MaxCost} AMOUNT (the spend counts every generated sample of the run).",
         ErrorKind.RuntimeFailure);
+
     private static string Invariant(double amount) => amount.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static List<string> CaseOrder(RunRequest request) =>
