@@ -19,6 +19,7 @@ public static class EvalKitApp
     /// <summary>Also gives every command ("run", "cache stats", ...) with its settings type.</summary>
     internal static CommandApp Create(IReadOnlyList<string> args, IAnsiConsole? console, out IReadOnlyDictionary<string, Type> commands)
     {
+        Composition.Register();
         var settingsByCommand = new Dictionary<string, Type>(StringComparer.Ordinal);
         commands = settingsByCommand;
         // Spectre assumes 80 columns without a terminal, which truncates the bench tables' headers in CI logs.

@@ -5,25 +5,28 @@ public static class Errors
 {
     public static EvalKitException CannotWrite(string path, Exception inner) => new(
         $"Cannot write {path}: {inner.Message}",
-        IsDiskFull(inner) ? "The disk is full. Free space (or pass --out to another folder); samples written so far are kept."
-        : IsReadOnly(inner) ? "The folder is on a read-only file system. Pass --out to a writable folder."
-        : "Check that the folder exists and is writable, or pass --out to another folder.",
-        ExitCodes.RuntimeFailure,
+        IsDiskFull(inner) ? (ErrorText)$"The disk is full. Free space (or pass {Setting.OutputFolder} to another folder); samples written so far are kept."
+        : IsReadOnly(inner) ? (ErrorText)$"The folder is on a read-only file system. Pass {Setting.OutputFolder} to a writable folder."
+        : (ErrorText)$"Check that the folder exists and is writable, or pass {Setting.OutputFolder} to another folder.",
+        ErrorKind.RuntimeFailure,
         inner);
 
     public static EvalKitException CacheFailed(string path, Exception inner) => new(
         $"Cannot use the response cache {path}: {inner.Message}",
         IsDiskFull(inner)
-            ? "The disk is full. Free space, set EVALKIT_CACHE_DIR to a folder on another disk, or pass --no-cache."
-            : "Set EVALKIT_CACHE_DIR to a writable folder, delete the file if it is damaged (it only saves time), or pass --no-cache.",
-        ExitCodes.RuntimeFailure,
+            ? (ErrorText)$"The disk is full. Free space, set EVALKIT_CACHE_DIR to a folder on another disk, or pass {Setting.NoCache}."
+            : (ErrorText)$"Set EVALKIT_CACHE_DIR to a writable folder, delete the file if it is damaged (it only saves time), or pass {Setting.NoCache}.",
+        ErrorKind.RuntimeFailure,
         inner);
 
     public static EvalKitException PathNotFound(string what, string path, string hint) =>
         new($"{what} not found: {path}", hint);
 
-    public static EvalKitException BadOption(string option, string value, string expected) =>
+    public static EvalKitException BadOption(string option, string value, ErrorText expected) =>
         new($"Invalid value '{value}' for {option}.", expected);
+
+    public static EvalKitException BadOption(Setting setting, string value, ErrorText expected) =>
+        new($"Invalid value '{value}' for {setting}.", expected);
 
     // On Unix an IOException's HResult is the errno; on Windows it wraps the Win32 error code.
     private static bool IsDiskFull(Exception ex) => ex switch

@@ -10,7 +10,7 @@ public sealed class PromptTooLongException(int promptTokens, int contextSize)
     : EvalKitException(
         $"The prompt is {promptTokens} tokens long but the model's context holds {contextSize}.",
         "Shorten the prompt, or load the model with a larger context size (up to what it was trained for).",
-        ExitCodes.BadInput)
+        ErrorKind.BadInput)
 {
     public int PromptTokens { get; } = promptTokens;
 

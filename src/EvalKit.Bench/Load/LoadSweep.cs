@@ -33,7 +33,7 @@ public static class LoadSweep
             throw new EvalKitException($"The endpoint {url} did not answer a first request for model '{options.Model}': {error}",
                 $"Check that the server is running and that --endpoint is its API root (ending in /v1; 'evalkit serve MODEL.gguf --port 8080' serves http://127.0.0.1:8080/v1), " +
                 $"that --model is a name it serves (GET {url.TrimEnd('/')}/models), and --api-key-env if it wants a key.",
-                probe.Status is >= 400 and < 500 ? ExitCodes.BadInput : ExitCodes.RuntimeFailure);
+                probe.Status is >= 400 and < 500 ? ErrorKind.BadInput : ErrorKind.RuntimeFailure);
 
         var levels = new List<LoadLevel>();
         Task<RequestTiming> Measured(int i, CancellationToken ct) => client.SendAsync(prompts[i], ct);

@@ -7,6 +7,7 @@ using EvalKit.Core.Datasets;
 using EvalKit.Core.Kinds;
 using EvalKit.Core.Results;
 using EvalKit.Core.Suites;
+using EvalKit.Datasets;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,6 @@
 using EvalKit.Core;
 using EvalKit.Core.Datasets;
+using EvalKit.Datasets;
 
 namespace EvalKit.Cli.Commands;
 

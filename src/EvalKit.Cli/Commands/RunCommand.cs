@@ -115,7 +115,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
                 }
                 catch (EvalKitException ex)
                 {
-                    return ValidationResult.Error($"{ex.Message} {ex.Hint}");
+                    return ValidationResult.Error($"{CliWording.Message(ex)} {CliWording.Hint(ex)}");
                 }
             }
             return base.Validate();
@@ -140,9 +140,9 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var shard = settings.Shard is { } text ? Shard.Parse(text) : recorded?.Shard;
         var unsafeCode = settings.UnsafeCode || recorded?.UnsafeCode == true;
         if (unsafeCode)
-            Environment.SetEnvironmentVariable(Core.Scoring.CodeScorer.UnsafeVariable, "1"); // the worker inherits it
-        if (!settings.Worker && suites.Any(s => s.Scorer.Type == "code")
-            && Core.Scoring.CodeScorer.CheckIsolation() is var isolation && isolation == "none")
+            Environment.SetEnvironmentVariable(CodeScoring.CodeScorer.UnsafeVariable, "1"); // the worker inherits it
+        if (!settings.Worker && suites.Any(s => s.Scorer.Type == CodeScoring.CodeScorer.TypeName)
+            && CodeScoring.CodeScorer.CheckIsolation() is var isolation && isolation == "none")
             console.MarkupLine("[yellow]--unsafe-code: model-written code runs WITHOUT a sandbox (no namespaces work here); recorded in run.json.[/]");
         using var cache = settings.NoCache ? null : ResponseCache.Open(ResponseCache.DefaultPath());
         ModelIdentity.Rehash = settings.Rehash;
@@ -152,11 +152,15 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var request = new RunRequest
         {
             Suites = suites, Models = models, Judges = judges, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
-            Parallel = settings.Parallel, MaxCost = settings.MaxCost, UnsafeCode = unsafeCode,
+            Parallel = settings.Parallel, MaxCost = settings.MaxCost, UnsafeCode = unsafeCode, Observer = new InflightObserver(),
         };
 
         if (settings.RetryErrors && !settings.Worker && ErrorSamples.Remove(settings.Resume!) is > 0 and var removed)
+        {
+            // A case once given up on gets its tries again.
+            CrashLedger.Reset(RunDirectory.Open(settings.Resume!));
             console.MarkupLine($"Retrying {removed} failed sample(s).");
+        }
 
         if (settings.Worker)
         {

@@ -23,19 +23,19 @@ internal static partial class CommandLineErrors
             var bare = typed.TrimStart('-');
             var nearest = bare.Length < 3 ? null : Nearest(bare, Options(settings).Select(o => o.Names[0]));
             return new EvalKitException(
-                $"'evalkit {command}' has no option {typed}." + (nearest is null ? "" : $" Did you mean --{nearest}?"), usage, ExitCodes.BadInput, exception);
+                $"'evalkit {command}' has no option {typed}." + (nearest is null ? "" : $" Did you mean --{nearest}?"), usage, ErrorKind.BadInput, exception);
         }
         if (NoArgument().Match(exception.Message) is { Success: true } extra && command is not null)
-            return new EvalKitException($"Unexpected argument '{extra.Groups[1].Value}' for 'evalkit {command}'.", usage, ExitCodes.BadInput, exception);
+            return new EvalKitException($"Unexpected argument '{extra.Groups[1].Value}' for 'evalkit {command}'.", usage, ErrorKind.BadInput, exception);
         if (NotConverted().Match(exception.Message) is { Success: true } failed)
         {
             var value = failed.Groups[1].Value;
             var option = settings is null ? null : OptionTakingValue(args, value, Options(settings));
             return new EvalKitException(option is null
                 ? $"'{value}' is not a valid value here."
-                : $"--{option.Value.Names[0]} expects {Expected(option.Value.Type)}, got '{value}'.", usage, ExitCodes.BadInput, exception);
+                : $"--{option.Value.Names[0]} expects {Expected(option.Value.Type)}, got '{value}'.", usage, ErrorKind.BadInput, exception);
         }
-        return new EvalKitException(exception.Message.TrimEnd(), usage, ExitCodes.BadInput, exception);
+        return new EvalKitException(exception.Message.TrimEnd(), usage, ErrorKind.BadInput, exception);
     }
 
     /// <summary>The long names (without dashes) of every option the settings type declares, hidden ones left out.</summary>

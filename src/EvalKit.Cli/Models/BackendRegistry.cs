@@ -1,3 +1,4 @@
+using EvalKit.Cli.Output;
 using EvalKit.Cli.Supervision;
 using EvalKit.Core;
 using EvalKit.Core.Backends;
@@ -31,7 +32,7 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
         }
         catch (EvalKitException ex)
         {
-            return [ex.Message + " " + ex.Hint];
+            return [CliWording.Message(ex) + " " + CliWording.Hint(ex)];
         }
         if (source.Kind == ModelSourceKind.OpenAi)
         {
@@ -53,7 +54,7 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
         }
         catch (EvalKitException ex)
         {
-            return [ex.Message + (ex.Hint is null ? "" : " " + ex.Hint)];
+            return [CliWording.Message(ex) + (CliWording.Hint(ex) is { } hint ? " " + hint : "")];
         }
     }
 

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace EvalKit.Cli.Output;
 
-/// <summary>Prints an error without a stack trace (unless it is a bug) and picks the documented exit code.</summary>
+/// <summary>Prints an error in the CLI's words without a stack trace (unless it is a bug) and picks the documented exit code.</summary>
 public static class ErrorPrinter
 {
     public static int Print(IAnsiConsole console, Exception exception)
@@ -12,10 +12,10 @@ public static class ErrorPrinter
         switch (exception)
         {
             case EvalKitException known:
-                console.MarkupLine($"[red]error:[/] {TerminalText.Escape(known.Message)}");
-                if (known.Hint is not null)
-                    console.MarkupLine($"[grey]hint:[/] {TerminalText.Escape(known.Hint)}");
-                return known.ExitCode;
+                console.MarkupLine($"[red]error:[/] {TerminalText.Escape(CliWording.Message(known))}");
+                if (CliWording.Hint(known) is { } hint)
+                    console.MarkupLine($"[grey]hint:[/] {TerminalText.Escape(hint)}");
+                return ExitCodes.For(known.Kind);
             case CommandAppException parse:
                 console.MarkupLine($"[red]error:[/] {TerminalText.Escape(parse.Message)}");
                 console.MarkupLine("[grey]hint:[/] run 'evalkit --help' or 'evalkit COMMAND --help' for usage and examples.");

@@ -33,7 +33,7 @@ public sealed class RunSupervisor(IAnsiConsole console, RunRequest request, RunD
                     + (exit.LastErrors.Count == 0 ? "." : ". Its last error output:\n  " + string.Join("\n  ", exit.LastErrors)),
                     "Check the model file with 'evalkit info MODEL', or try --device cpu / fewer --gpu-layers / fewer --threads. "
                     + $"The run is kept and resumable: evalkit run --resume {directory.Path}",
-                    ExitCodes.RuntimeFailure);
+                    ErrorKind.RuntimeFailure);
         }
     }
 }

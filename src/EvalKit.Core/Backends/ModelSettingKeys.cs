@@ -46,7 +46,7 @@ public static class ModelSettingKeys
 
     public static EvalKitException UnknownModel(string name, IEnumerable<string> models, string origin) => new(
         $"{origin} names model '{name}', which is not one of the run's models.{Suggestions.DidYouMean(name, models)}",
-        $"The run's models: {string.Join(", ", models)}. Write NAME.KEY=VALUE, e.g. --model-option teacher.temperature=0.6.");
+        $"The run's models: {string.Join(", ", models)}. Write NAME.KEY=VALUE, e.g. {Setting.ModelOption} teacher.temperature=0.6.");
 
     private static float Number(string text, Func<double, bool> allowed, string expected, string origin) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && allowed(number)

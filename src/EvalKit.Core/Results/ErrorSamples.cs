@@ -5,8 +5,7 @@ namespace EvalKit.Core.Results;
 /// <summary>
 /// <c>run --resume DIR --retry-errors</c>: takes the failed samples (<c>error</c> set) out of <c>samples.jsonl</c>
 /// so that resuming runs their cases again. The file is rewritten atomically with every other line as it was (a
-/// line that cannot be read is kept too); the crash counts of <see cref="Running.CrashLedger"/> are cleared, so a
-/// case once given up on gets its tries again. Resume then appends the new samples, so each key has one line.
+/// line that cannot be read is kept too). Resume then appends the new samples, so each key has one line.
 /// </summary>
 public static class ErrorSamples
 {
@@ -21,7 +20,6 @@ public static class ErrorSamples
         if (kept.Count == lines.Length)
             return 0;
         AtomicFile.WriteAllText(path, string.Concat(kept.Select(line => line + "\n")));
-        File.Delete(Path.Combine(runDirectory, Running.CrashLedger.FileName));
         return lines.Length - kept.Count;
     }
 

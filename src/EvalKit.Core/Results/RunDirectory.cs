@@ -70,11 +70,11 @@ public sealed class RunDirectory
         }
     }
 
-    /// <summary>Creates the run folder at exactly <paramref name="path"/> (used by <c>evalkit merge -o</c>); it must not hold files yet.</summary>
+    /// <summary>Creates the run folder at exactly <paramref name="path"/> (where a merge writes); it must not hold files yet.</summary>
     public static RunDirectory CreateAt(string path)
     {
         if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
-            throw new EvalKitException($"{path} already exists and is not empty.", "Pass a new folder with -o, or remove that one.");
+            throw new EvalKitException($"{path} already exists and is not empty.", $"Pass a new folder with {Setting.OutputFolder}, or remove that one.");
         try
         {
             Directory.CreateDirectory(path);
@@ -92,7 +92,7 @@ public sealed class RunDirectory
             throw Errors.PathNotFound("Run folder", path, $"A run folder holds {RunManifest.FileName}; pass a folder under results/.");
         if (!File.Exists(System.IO.Path.Combine(path, RunManifest.FileName)))
             throw new EvalKitException($"{path} is not a run folder: it has no {RunManifest.FileName}.",
-                "Pass a folder written by 'evalkit run' (results/<run-id>); a run folder without run.json cannot be read or resumed.");
+                $"Pass a folder written by '{Operation.Run}' (results/<run-id>); a run folder without run.json cannot be read or resumed.");
         return new RunDirectory(path, System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(path)));
     }
 
@@ -111,7 +111,7 @@ public sealed class RunDirectory
         {
             throw new EvalKitException(
                 $"Another EvalKit process is writing to {Path} right now ({ex.Message}).",
-                "Wait for it to finish (or stop it), then resume with 'evalkit run --resume " + Path + "'.");
+                $"Wait for it to finish (or stop it), then resume with '{Operation.Run} {Setting.Resume} {Path}'.");
         }
     }
 
@@ -145,7 +145,7 @@ public sealed class RunDirectory
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
-            throw new EvalKitException($"Cannot read {file}: {ex.Message}", "Finish the run with 'evalkit run --resume " + Path + "'.");
+            throw new EvalKitException($"Cannot read {file}: {ex.Message}", $"Finish the run with '{Operation.Run} {Setting.Resume} {Path}'.");
         }
     }
 

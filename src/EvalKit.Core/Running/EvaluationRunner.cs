@@ -31,6 +31,8 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
         var scorers = RunValidator.Validate(request, backends);
         var (directory, manifest) = request.ResumeDirectory is { } resume ? Reopen(resume, request) : Start(request);
         using var writerLock = directory.AcquireWriterLock();
+        var observer = request.Observer ?? SilentObserver.Instance;
+        observer.RunStarted(directory);
         var existing = SamplesReader.Read(directory.Path);
         var written = existing.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var spend = existing.Sum(s => request.Models.FirstOrDefault(m => m.Name == s.Model) is { } m ? ModelUsage.CostOf(s, m) : 0);
@@ -53,7 +55,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 var done = total - todo.Count;
                 progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Starting));
                 PeakMemory.Reset();
-                await using var model = new ModelSlot(backends, spec, request.Cache, directory,
+                await using var model = new ModelSlot(backends, spec, request.Cache, observer,
                     () => progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Loading)),
                     info =>
                     {
@@ -62,7 +64,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                         directory.WriteManifest(manifest);
                     });
 
-                await foreach (var sample in SampleProducer.ProduceAsync(model, directory, todo, scorers, request.Parallel, cancellationToken))
+                await foreach (var sample in SampleProducer.ProduceAsync(model, observer, todo, scorers, request.Parallel, cancellationToken))
                 {
                     writer.Append(sample);
                     var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;
@@ -86,9 +88,9 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
             throw BudgetSpent(directory, spend, request.MaxCost.Value);
 
         SamplesOrder.Restore(directory.Path, CaseOrder(request));
-        InflightMarker.Clear(directory);
-        await JudgePhase.RunAsync(backends, request, directory, progress, cancellationToken);
-        InflightMarker.Clear(directory);
+        observer.PhaseEnded();
+        await JudgePhase.RunAsync(backends, request, directory, observer, progress, cancellationToken);
+        observer.PhaseEnded();
         var samples = SamplesReader.Read(directory.Path);
         var metrics = MetricsCalculator.Compute(
             directory.RunId, manifest.Suites, samples, request.Models.Select(m => m.Name).ToList(),
@@ -101,9 +103,12 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
     }
 
     private static EvalKitException BudgetSpent(RunDirectory directory, double spend, double limit) => new(
-        FormattableString.Invariant($"Stopped: the estimated spend {spend:0.####} passed --max-cost {limit:0.####}. Samples written so far are kept."),
-        $"Finish the run with a higher limit: evalkit run --resume {directory.Path} --max-cost AMOUNT (the spend counts every generated sample of the run).",
-        ExitCodes.RuntimeFailure);
+        $"Stopped: the estimated spend {Invariant(spend)} passed {Setting.MaxCost} {Invariant(limit)}. Samples written so far are kept.",
+        $"Finish the run with a higher limit: {Operation.Run} {Setting.Resume} {directory.Path} {Setting.MaxCost} AMOUNT (the spend counts every generated sample of the run).",
+        ErrorKind.RuntimeFailure);
+
+    private static string Invariant(double amount) => amount.ToString("0.####", CultureInfo.InvariantCulture);
+
     private static List<string> CaseOrder(RunRequest request) =>
     [
         .. from spec in request.Models

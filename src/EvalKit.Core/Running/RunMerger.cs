@@ -20,18 +20,18 @@ public static class RunMerger
             .OrderBy(s => s.Manifest.Shard?.Index ?? 0)
             .ToList();
         if (shards.Count == 0)
-            throw new EvalKitException("No shard folders to merge.", "Pass the result folders of every shard: evalkit merge shard1/RUN shard2/RUN ... -o merged.");
+            throw new EvalKitException("No shard folders to merge.", $"Pass the result folders of every shard: {Operation.Merge} shard1/RUN shard2/RUN ... {Setting.OutputFolder} merged.");
 
-        var problems = new List<string>();
+        var problems = new List<ErrorText>();
         var first = shards[0];
         foreach (var (directory, manifest, _) in shards)
         {
             if (manifest.Shard is null)
-                problems.Add($"{directory.Path} is not a shard (it was run without --shard).");
+                problems.Add($"{directory.Path} is not a shard (it was run without {Setting.Shard}).");
             if (manifest.CompletedAt is null)
-                problems.Add($"{directory.Path} did not finish; complete it with: evalkit run --resume {directory.Path}");
+                problems.Add($"{directory.Path} did not finish; complete it with: {Operation.Run} {Setting.Resume} {directory.Path}");
             if (directory != first.Directory)
-                problems.AddRange(Differences(first.Directory.Path, first.Manifest, directory.Path, manifest));
+                problems.AddRange(Differences(first.Directory.Path, first.Manifest, directory.Path, manifest).Select(d => (ErrorText)d));
         }
         var count = first.Manifest.Shard?.Count ?? 0;
         foreach (var group in shards.Where(s => s.Manifest.Shard is not null).GroupBy(s => s.Manifest.Shard!.Index).Where(g => g.Count() > 1))
@@ -43,11 +43,11 @@ public static class RunMerger
         foreach (var duplicate in samples.GroupBy(s => s.Key).Where(g => g.Count() > 1).Take(5))
             problems.Add($"sample {duplicate.First().Model}/{duplicate.First().Suite}/{duplicate.First().CaseId} is in more than one shard.");
         if (problems.Count == 0)
-            problems.AddRange(MissingSamples(first.Manifest, samples));
+            problems.AddRange(MissingSamples(first.Manifest, samples).Select(m => (ErrorText)m));
         if (problems.Count > 0)
             throw new EvalKitException(
-                "Cannot merge these shards:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)),
-                "Merge the finished result folders of every shard of one run (same suites, models and --shard K/N with one N).");
+                $"Cannot merge these shards:{Environment.NewLine}{ErrorText.Join(Environment.NewLine, problems.Select(p => (ErrorText)$"  {p}"))}",
+                $"Merge the finished result folders of every shard of one run (same suites, models and {Setting.Shard} K/N with one N).");
 
         return Write(shards.Select(s => s.Manifest).ToList(), samples, outputDirectory, (clock ?? TimeProvider.System).GetUtcNow());
     }

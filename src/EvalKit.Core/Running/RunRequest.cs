@@ -42,4 +42,7 @@ public sealed record RunRequest
 
     /// <summary>Run only this slice of the cases (<c>--shard K/N</c>); null runs them all.</summary>
     public Shard? Shard { get; init; }
+
+    /// <summary>Hears which cases are open and when models load, as the run goes; null for none.</summary>
+    public IRunObserver? Observer { get; init; }
 }

@@ -17,7 +17,7 @@ public sealed record Shard(int Index, int Count)
         var parts = text.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], out var index) && int.TryParse(parts[1], out var count) && count >= 1 && index >= 1 && index <= count)
             return new Shard(index, count);
-        throw Errors.BadOption("--shard", text, "Write K/N with 1 ≤ K ≤ N, e.g. --shard 2/3 for the second of three shards.");
+        throw Errors.BadOption(Setting.Shard, text, $"Write K/N with 1 ≤ K ≤ N, e.g. {Setting.Shard} 2/3 for the second of three shards.");
     }
 
     public bool Contains(string suiteId, string caseId) => SlotOf(suiteId, caseId, Count) == Index - 1;

@@ -15,6 +15,9 @@ public sealed class JudgeScorer(
 {
     public string Model => model;
 
+    /// <summary>The prompt a judge with <paramref name="rubric"/> sends about this case and answer.</summary>
+    public static string PromptFor(string rubric, EvalCase evalCase, string answer) => JudgePrompt.Fill(rubric, evalCase, answer);
+
     public async Task<JudgeVerdict> JudgeAsync(EvalCase evalCase, string answer, CancellationToken cancellationToken = default)
     {
         var prompt = JudgePrompt.Fill(rubric, evalCase, answer);

@@ -4,7 +4,10 @@ using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Scoring;
 
-/// <summary>Every built-in scorer, looked up by the name a suite's <c>scorer.type</c> gives.</summary>
+/// <summary>
+/// Every scorer, looked up by the name a suite's <c>scorer.type</c> gives: the built-ins listed here, then those
+/// another assembly adds with <see cref="Register"/> (the CLI registers EvalKit.CodeScoring's <c>code</c> once, at start).
+/// </summary>
 public static class ScorerCatalog
 {
     private const string IgnoreCase = "ignore_case";
@@ -12,13 +15,11 @@ public static class ScorerCatalog
     private const string StripPunctuation = "strip_punctuation";
     private const string StripArticles = "strip_articles";
     private const string Tolerance = "tolerance";
-    private const string TimeoutSeconds = "timeout_s";
-    private const string MemoryMb = "memory_mb";
 
     /// <summary>The option that adds a judge with the built-in refusal rubric (<see cref="RefusalRubric"/>).</summary>
     public const string Judge = "judge";
 
-    private static readonly ScorerOption _judgeOption = ScorerOption.Text(Judge, "the --model name of the judging model");
+    private static readonly ScorerOption _judgeOption = ScorerOption.Text(Judge, "the name the run gives the judging model");
 
     private static readonly OrderedDictionary<string, ScorerEntry> _scorers = new()
     {
@@ -56,20 +57,37 @@ public static class ScorerCatalog
         ["simpleqa"] = new([], _ => new SimpleQaScorer(), CaseRequirements.AnswerableExpected),
         ["censorship"] = new([_judgeOption], _ => new CensorshipScorer(), CaseRequirements.OptionalNonBlankExpected),
         ["refusal"] = new([_judgeOption], _ => new RefusalScorer(), (_, _) => []),
-        ["code"] = new(
-            [ScorerOption.PositiveNumber(TimeoutSeconds), ScorerOption.PositiveWholeNumber(MemoryMb)],
-            spec => new CodeScorer(
-                ScorerOption.Number(spec, TimeoutSeconds, CodeScorer.DefaultTimeoutSeconds),
-                (int)ScorerOption.Number(spec, MemoryMb, CodeScorer.DefaultMemoryMb)),
-            CodeProgram.Problems),
     };
 
-    public static IReadOnlyList<string> Names { get; } = [.. _scorers.Keys];
+    private static readonly Lock _lock = new();
+
+    public static IReadOnlyList<string> Names
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _scorers.Keys];
+        }
+    }
+
+    /// <summary>
+    /// Adds a scorer from another assembly under <paramref name="name"/>, after the built-ins. Registering the same
+    /// name with the same entry again changes nothing; a name already taken by another scorer is refused.
+    /// </summary>
+    public static void Register(string name, ScorerEntry entry)
+    {
+        lock (_lock)
+        {
+            if (_scorers.TryGetValue(name, out var existing) && existing != entry)
+                throw new InvalidOperationException($"A scorer named '{name}' is already registered.");
+            _scorers[name] = entry;
+        }
+    }
 
     /// <summary>Problems with a scorer's options (unknown option, bad value); empty when the spec is usable.</summary>
     public static IReadOnlyList<string> Validate(ScorerSpec spec)
     {
-        if (!_scorers.TryGetValue(spec.Type, out var entry))
+        if (Find(spec.Type) is not { } entry)
             return [UnknownScorer(spec.Type)];
 
         var problems = new List<string>();
@@ -89,16 +107,22 @@ public static class ScorerCatalog
     /// An unknown scorer type gives no case problems: <see cref="Validate"/> reports it once.
     /// </summary>
     public static IReadOnlyList<string> CaseProblems(ScorerSpec spec, EvalCase evalCase) =>
-        _scorers.TryGetValue(spec.Type, out var entry) ? [.. entry.CaseProblems(evalCase, spec.Type)] : [];
+        Find(spec.Type) is { } entry ? [.. entry.CaseProblems(evalCase, spec.Type)] : [];
 
     /// <summary>Builds the scorer a spec names; throws <see cref="EvalKitException"/> when the spec is not valid.</summary>
     public static IScorer Create(ScorerSpec spec)
     {
-        if (!_scorers.TryGetValue(spec.Type, out var entry))
+        if (Find(spec.Type) is not { } entry)
             throw new EvalKitException(UnknownScorer(spec.Type), "Set the suite's scorer.type to one of the names above.");
         if (Validate(spec) is [_, ..] problems)
             throw new EvalKitException(string.Join(" ", problems), "Fix the scorer options in the suite file.");
         return entry.Create(spec);
+    }
+
+    private static ScorerEntry? Find(string type)
+    {
+        lock (_lock)
+            return _scorers.GetValueOrDefault(type);
     }
 
     private static string UnknownScorer(string type) =>

@@ -5,7 +5,7 @@ public sealed class SuiteValidationException(IReadOnlyList<SuiteDiagnostic> diag
     : EvalKitException(
         $"{diagnostics.Count} problem(s) in suite files:" + Environment.NewLine +
         string.Join(Environment.NewLine, diagnostics.Select(d => "  " + d)),
-        "Fix the lines above; 'evalkit validate PATH' re-checks without loading a model. The format is in docs/suites.md.")
+        $"Fix the lines above; '{Operation.Validate} PATH' re-checks without loading a model. The format is in docs/suites.md.")
 {
     public IReadOnlyList<SuiteDiagnostic> Diagnostics { get; } = diagnostics;
 }

@@ -74,7 +74,7 @@ public static class SyntheticModelWriter
             if (!LLamaQuantizer.Quantize(source, target, (LLamaFtype)fileType, threads, allowRequantize: false))
                 throw new EvalKitException($"llama.cpp could not quantise the synthetic model to {quantization}.",
                     "Its log says why; q4_0 and q8_0 need row lengths that are multiples of 32, K-quants fall back below 256.",
-                    ExitCodes.RuntimeFailure);
+                    ErrorKind.RuntimeFailure);
             File.Move(target, path, overwrite: true);
         }
         finally

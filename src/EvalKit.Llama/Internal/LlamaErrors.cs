@@ -42,7 +42,7 @@ internal static class LlamaErrors
     public static EvalKitException NativeLoadFailed(IReadOnlyList<string> log, Exception? inner) => new(
         $"The llama.cpp native library could not be loaded.{Quote(log)}",
         "The bundled CPU build needs libgomp1 and libstdc++6 on Linux. A custom build must match LLamaSharp 0.30.0 (llama.cpp b10221).",
-        ExitCodes.RuntimeFailure,
+        ErrorKind.RuntimeFailure,
         inner);
 
     public static EvalKitException DeviceConflict(LlamaNativeLibrary loaded, LlamaDevice requested, string? folder) => new(
@@ -53,19 +53,19 @@ internal static class LlamaErrors
     public static EvalKitException LoadFailed(string path, IReadOnlyList<string> log, Exception inner) => new(
         $"llama.cpp could not load the model {path}.{Quote(log)}",
         "Check that the file is a complete GGUF model (not a vocab-only or partial download) that this llama.cpp build supports.",
-        ExitCodes.BadInput,
+        ErrorKind.BadInput,
         inner);
 
     public static EvalKitException ContextFailed(string path, int contextSize, IReadOnlyList<string> log, Exception inner) => new(
         $"llama.cpp could not create a {contextSize}-token context for {path}.{Quote(log)}",
         "Try a smaller context size or fewer GPU layers.",
-        ExitCodes.RuntimeFailure,
+        ErrorKind.RuntimeFailure,
         inner);
 
     public static EvalKitException DecodeFailed(string result, IReadOnlyList<string> log) => new(
         $"llama.cpp failed to decode ({result}).{Quote(log)}",
         "Try a smaller context size; if it persists, report it with the model file and this message.",
-        ExitCodes.RuntimeFailure);
+        ErrorKind.RuntimeFailure);
 
     public static EvalKitException EmptyPrompt() => new(
         "The prompt is empty after tokenization (and the model adds no BOS token), so there is nothing to continue.");

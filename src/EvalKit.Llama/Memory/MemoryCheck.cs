@@ -58,7 +58,7 @@ public static class MemoryCheck
             $"= {e.Sequences} sequence(s) of {e.ContextSize} tokens, compute {ModelMemoryEstimate.Format(e.ComputeBytes)}), " +
             $"but only {ModelMemoryEstimate.Format(available)} is available ({source}); loading it would get the process killed.",
             $"Try {string.Join(", or ", advice)}. 'evalkit info MODEL --ctx N --parallel P' shows the estimate; --skip-memory-check loads anyway.",
-            ExitCodes.BadInput);
+            ErrorKind.BadInput);
     }
 
     private static int? LargestContextThatFits(Request r, ModelMemoryEstimate e, Func<ModelMemoryEstimate, long> part, long available)

@@ -17,31 +17,31 @@ internal static class RemoteErrors
                 return new(
                     $"{endpoint} answered HTTP 404 (Not Found) for model '{options.Model}': {ServerMessage(http)}",
                     $"Check the model name after '#' in the model source; GET {options.BaseUrl.ToString().TrimEnd('/')}/models lists the models this server serves.",
-                    ExitCodes.BadInput, failure);
+                    ErrorKind.BadInput, failure);
             case ClientResultException { Status: 401 or 403 } http:
                 return new(
                     $"{endpoint} refused the request: HTTP {http.Status} ({Reason(http)}): {ServerMessage(http)}",
                     options.ApiKeyEnvironmentVariable is null
                         ? "The server wants an API key: name the environment variable that holds it (api_key_env in evalkit.yaml, or --api-key-env)."
                         : $"Check the API key in the environment variable {options.ApiKeyEnvironmentVariable}.",
-                    ExitCodes.BadInput, failure);
+                    ErrorKind.BadInput, failure);
             case ClientResultException { Status: > 0 } http:
                 return new(
                     $"{endpoint} failed{after}: HTTP {http.Status} ({Reason(http)}): {ServerMessage(http)}",
                     RetryIsTransient(failure)
                         ? "The server kept failing. Check that it is up and healthy, lower this model's concurrency, or raise its retries and timeout in evalkit.yaml."
                         : "The server rejected the request; check that it supports this endpoint and these parameters.",
-                    ExitCodes.RuntimeFailure, failure);
+                    ErrorKind.RuntimeFailure, failure);
             case TimeoutRejectedException:
                 return new(
                     $"{endpoint} did not finish within {options.RequestTimeout.TotalSeconds:0.###} s{after}.",
                     "The server may be overloaded or the completion long: raise timeout_s for this model in evalkit.yaml or lower its concurrency.",
-                    ExitCodes.RuntimeFailure, failure);
+                    ErrorKind.RuntimeFailure, failure);
             default:
                 return new(
                     $"{endpoint} failed{after}: {Describe(failure)}",
                     "Check the URL, that the server is running and reachable from this machine, and that it speaks the OpenAI API.",
-                    ExitCodes.RuntimeFailure, failure);
+                    ErrorKind.RuntimeFailure, failure);
         }
     }
 

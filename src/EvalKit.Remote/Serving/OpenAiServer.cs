@@ -66,7 +66,7 @@ public sealed class OpenAiServer : IAsyncDisposable
         {
             await app.DisposeAsync();
             throw new EvalKitException($"Cannot listen on {options.Host}:{options.Port}: {ex.Message}",
-                "Pick another port with --port (or stop whatever uses this one).", ExitCodes.RuntimeFailure, ex);
+                "Pick another port with --port (or stop whatever uses this one).", ErrorKind.RuntimeFailure, ex);
         }
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new OpenAiServer(app, new Uri(bound.TrimEnd('/') + "/v1"), modelName);

@@ -70,7 +70,7 @@ public sealed class FailingSweepTests
         Assert.Contains(endpoint.ToString(), error.Message);
         Assert.Contains("'flaky'", error.Message);
         Assert.Contains("evalkit serve", error.Hint);
-        Assert.Equal(ExitCodes.RuntimeFailure, error.ExitCode);
+        Assert.Equal(ErrorKind.RuntimeFailure, error.Kind);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class FailingSweepTests
 
         Assert.Contains("HTTP 404", error.Message);
         Assert.Contains("'served'", error.Message);
-        Assert.Equal(ExitCodes.BadInput, error.ExitCode);
+        Assert.Equal(ErrorKind.BadInput, error.Kind);
     }
 
     private static int FreePort()

@@ -113,8 +113,8 @@ public class ResponseCacheTests
         var error = Assert.Throws<EvalKitException>(() => ResponseCache.Open(path));
 
         Assert.Contains(path, error.Message);
-        Assert.Contains("--no-cache", error.Hint);
-        Assert.Equal(ExitCodes.RuntimeFailure, error.ExitCode);
+        Assert.Contains(Setting.NoCache, error.HintText!.Terms);
+        Assert.Equal(ErrorKind.RuntimeFailure, error.Kind);
     }
 
     [Fact]

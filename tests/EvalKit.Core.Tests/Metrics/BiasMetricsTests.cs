@@ -4,6 +4,7 @@ using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
+using EvalKit.Datasets;
 using EvalKit.TestSupport;
 
 namespace EvalKit.Core.Tests.Metrics;

@@ -28,7 +28,7 @@ public class SamplesWriterDiskTests
                 writer.Append(Sample(written));
         });
 
-        Assert.Equal(ExitCodes.RuntimeFailure, error.ExitCode);
+        Assert.Equal(ErrorKind.RuntimeFailure, error.Kind);
         Assert.Contains(Path.Combine(disk.Path, "samples.jsonl"), error.Message);
         Assert.Contains("disk is full", error.Hint);
         var text = File.ReadAllText(disk.File("samples.jsonl"));

@@ -110,7 +110,7 @@ public class ModelSettingsRunTests
         }));
 
         Assert.Contains(expected, error.Message);
-        Assert.Equal(ExitCodes.BadInput, error.ExitCode);
+        Assert.Equal(ErrorKind.BadInput, error.Kind);
         Assert.Empty(factory.Loaded);
         Assert.Empty(Directory.GetDirectories(temp.Path));
     }

@@ -85,11 +85,12 @@ public class UsageRunTests
             .RunAsync(new RunRequest { Suites = [Suite], Models = [spec], ResultsRoot = temp.Path, MaxCost = 1.5 }));
 
         // Then it stopped after the answer that passed 1.5, resumably
-        Assert.Equal(ExitCodes.RuntimeFailure, error.ExitCode);
-        Assert.Contains("passed --max-cost 1.5", error.Message);
+        Assert.Equal(ErrorKind.RuntimeFailure, error.Kind);
+        Assert.Contains("passed max_cost 1.5", error.Message);
+        Assert.Contains(Setting.MaxCost, error.Text.Terms);
         var runDir = Assert.Single(Directory.GetDirectories(temp.Path));
         Assert.Equal(2, SamplesReader.Read(runDir).Count);
-        Assert.Contains("--resume", error.Hint);
+        Assert.Contains(Setting.Resume, error.HintText!.Terms);
 
         // And resuming with a higher limit answers only the rest
         var second = new ScriptedBackend("teacher", answers);
@@ -108,7 +109,8 @@ public class UsageRunTests
         var error = await Assert.ThrowsAsync<EvalKitException>(() => new EvaluationRunner(factory)
             .RunAsync(new RunRequest { Suites = [Suite], Models = [new ModelSpec("teacher", "t")], ResultsRoot = temp.Path, MaxCost = 1 }));
 
-        Assert.Contains("--max-cost needs a price", error.Message);
+        Assert.Contains("max_cost needs a price", error.Message);
+        Assert.Contains(Setting.MaxCost, error.Text.Terms);
         Assert.Empty(factory.Loaded);
     }
 }

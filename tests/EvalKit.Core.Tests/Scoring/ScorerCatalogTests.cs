@@ -10,7 +10,7 @@ public sealed class ScorerCatalogTests
     [Fact]
     public void Catalog_lists_the_built_in_scorers()
     {
-        Assert.Equal(["exact", "contains", "regex", "choice", "numeric", "choice_loglik", "simpleqa", "censorship", "refusal", "code"], ScorerCatalog.Names);
+        Assert.Equal(["exact", "contains", "regex", "choice", "numeric", "choice_loglik", "simpleqa", "censorship", "refusal"], ScorerCatalog.Names);
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class ScorerCatalogTests
         var error = Assert.Throws<EvalKitException>(() => ScorerCatalog.Create(Spec("exat")));
 
         // Then
-        Assert.Equal("unknown scorer 'exat'. Did you mean 'exact'? Known scorers: exact, contains, regex, choice, numeric, choice_loglik, simpleqa, censorship, refusal, code.",
+        Assert.Equal("unknown scorer 'exat'. Did you mean 'exact'? Known scorers: exact, contains, regex, choice, numeric, choice_loglik, simpleqa, censorship, refusal.",
             error.Message);
         Assert.Equal([error.Message], ScorerCatalog.Validate(Spec("exat")));
         Assert.NotNull(error.Hint);
@@ -64,8 +64,6 @@ public sealed class ScorerCatalogTests
     [InlineData("regex", "ignore_case", "1", "must be true or false")]
     [InlineData("numeric", "tolerance", "abc", "must be a number, 0 or more")]
     [InlineData("numeric", "tolerance", "-0.5", "must be a number, 0 or more")]
-    [InlineData("code", "timeout_s", "0", "must be a number above 0")]
-    [InlineData("code", "memory_mb", "1.5", "must be a whole number above 0")]
     public void Bad_option_values_are_reported(string scorer, string option, string value, string wording)
     {
         // When

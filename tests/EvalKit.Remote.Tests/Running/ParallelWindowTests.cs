@@ -41,6 +41,7 @@ public sealed class ParallelWindowTests
             Models = [new ModelSpec("remote", $"openai:{server.BaseAddress}#{FaultServer.Model}")],
             ResultsRoot = temp.File("results"),
             Parallel = 2,
+            Observer = new RecordingRunObserver(),
         };
 
         // When the run goes through with two requests in flight
@@ -53,7 +54,11 @@ public sealed class ParallelWindowTests
         Assert.Equal(suite.Cases.Select(c => c.Id), samples.Select(s => s.CaseId));
         Assert.All(samples, s => Assert.Null(s.Error));
         Assert.Equal("slow answer", samples.Single(s => s.CaseId == "once").Completion);
-        Assert.False(File.Exists(Path.Combine(result.Directory.Path, InflightMarker.FileName)));
+        // And every case it took up was closed again, with nothing left open when the run ended
+        var observer = (RecordingRunObserver)request.Observer;
+        Assert.Equal(suite.Cases.Count, observer.Events.Count(e => e.StartsWith("started ", StringComparison.Ordinal)));
+        Assert.Empty(observer.StillOpen());
+        Assert.Equal("phase ended", observer.Events[^1]);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class GateSpecTests
     {
         var error = Assert.Throws<EvalKitException>(() => GateSpec.FailIf(text));
 
-        Assert.Equal(ExitCodes.BadInput, error.ExitCode);
+        Assert.Equal(ErrorKind.BadInput, error.Kind);
         Assert.Contains(hint, error.Message + " " + error.Hint);
     }
 

@@ -42,7 +42,7 @@ internal static class CacheDatabase
             if (version > SchemaVersion)
                 throw new EvalKitException(
                     $"The response cache {path} was written by a newer EvalKit (schema {version}).",
-                    "Upgrade EvalKit, set EVALKIT_CACHE_DIR to another folder, or pass --no-cache.");
+                    $"Upgrade EvalKit, set EVALKIT_CACHE_DIR to another folder, or pass {Setting.NoCache}.");
             Execute(connection, $"BEGIN IMMEDIATE; {Schema} PRAGMA user_version = {SchemaVersion}; COMMIT;");
             return connection;
         }

@@ -9,13 +9,14 @@ namespace EvalKit.Core.Running.Internal;
 /// <summary>
 /// After every model has answered: for suites with <c>judge:</c>, loads each judge model once (still one model at a
 /// time) and appends a verdict on every answered sample not yet judged to <c>judgements.jsonl</c>, so a resumed run
-/// judges only what is missing. The in-flight marker names the sample being judged, so a native crash is charged
-/// to that judgement (<see cref="CrashLedger"/>), and is cleared while a judge model loads.
+/// judges only what is missing. The observer hears each judge load and each judgement start and finish, so a
+/// supervisor can charge a native crash to that judgement.
 /// </summary>
 internal static class JudgePhase
 {
     public static async Task RunAsync(
-        IBackendFactory backends, RunRequest request, RunDirectory directory, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+        IBackendFactory backends, RunRequest request, RunDirectory directory, IRunObserver observer, IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var judgedSuites = request.Suites.Where(s => s.Judge is not null).ToDictionary(s => s.Id);
         if (judgedSuites.Count == 0)
@@ -33,8 +34,9 @@ internal static class JudgePhase
             progress?.Report(new RunProgress(label, "", 0, todo.Count, null, RunProgress.Starting));
             progress?.Report(new RunProgress(label, "", 0, todo.Count, null, RunProgress.Loading));
             var spec = request.Models.Concat(request.Judges).First(m => m.Name == byJudge.Key);
-            InflightMarker.Clear(directory);
+            observer.ModelLoading(spec.Name);
             await using var backend = await backends.LoadAsync(spec, cancellationToken);
+            observer.ModelLoaded(spec.Name);
             var judges = todo.Select(s => s.Suite).Distinct().ToDictionary(id => id, id => Judge(backend, judgedSuites[id].Judge!));
             var done = 0;
             foreach (var sample in todo)
@@ -42,9 +44,10 @@ internal static class JudgePhase
                 cancellationToken.ThrowIfCancellationRequested();
                 if (judgedSuites[sample.Suite].Cases.FirstOrDefault(c => c.Id == sample.CaseId) is not { } evalCase)
                     continue;
-                InflightMarker.Write(directory, InflightMarker.JudgingKey(sample.Key));
+                observer.JudgingStarted(sample.Key);
                 var verdict = await judges[sample.Suite].JudgeAsync(evalCase, sample.Completion, cancellationToken);
                 writer.Append(JudgementRecord.For(sample, verdict));
+                observer.JudgingFinished(sample.Key);
                 progress?.Report(new RunProgress(label, sample.Suite, ++done, todo.Count, verdict.Label, RunProgress.Judging));
             }
         }

@@ -1,6 +1,5 @@
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
-using EvalKit.Core.Results;
 
 namespace EvalKit.Core.Running.Internal;
 
@@ -11,7 +10,7 @@ namespace EvalKit.Core.Running.Internal;
 /// the info stored with those answers.
 /// </summary>
 internal sealed class ModelSlot(
-    IBackendFactory backends, ModelSpec spec, ResponseCache? cache, RunDirectory directory, Action onLoading, Action<ModelInfo> onInfo)
+    IBackendFactory backends, ModelSpec spec, ResponseCache? cache, IRunObserver observer, Action onLoading, Action<ModelInfo> onInfo)
     : IAsyncDisposable
 {
     private IModelBackend? _backend;
@@ -29,14 +28,11 @@ internal sealed class ModelSlot(
     {
         if (_backend is null)
         {
-            // A native crash while loading is the model's fault, not the case's that happened to need it first;
-            // once loaded, the case is in flight again.
-            var inflight = InflightMarker.Read(directory);
-            InflightMarker.Clear(directory);
+            // A native crash while loading is the model's fault, not the case's that happened to need it first.
+            observer.ModelLoading(spec.Name);
             onLoading();
             _backend = await backends.LoadAsync(spec, cancellationToken);
-            if (inflight is not null)
-                InflightMarker.Write(directory, inflight);
+            observer.ModelLoaded(spec.Name);
             Record(_backend.Info);
         }
         return _backend;

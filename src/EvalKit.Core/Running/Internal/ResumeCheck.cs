@@ -11,7 +11,7 @@ internal static class ResumeCheck
 {
     public static void EnsureSameConfiguration(RunDirectory directory, RunManifest recorded, RunRequest request)
     {
-        var changes = new List<string>();
+        var changes = new List<ErrorText>();
         if (recorded.Repeats != request.Repeats)
             changes.Add($"repeats changed: {recorded.Repeats} → {request.Repeats}");
         var recordedSuites = recorded.Suites.ToDictionary(s => s.Id);
@@ -24,7 +24,7 @@ internal static class ResumeCheck
             else if (before.Judge?.RubricDigest != suite.Judge?.RubricDigest)
                 changes.Add($"suite '{suite.Id}' judge rubric changed: {Short(before.Judge?.RubricDigest)} → {Short(suite.Judge?.RubricDigest)}");
         }
-        changes.AddRange(recordedSuites.Keys.Select(id => $"suite '{id}' is missing now"));
+        changes.AddRange(recordedSuites.Keys.Select(id => (ErrorText)$"suite '{id}' is missing now"));
 
         var recordedModels = recorded.ModelSpecs.ToDictionary(m => m.Name);
         foreach (var model in request.Models)
@@ -34,9 +34,9 @@ internal static class ResumeCheck
             else if (before.Source != model.Source)
                 changes.Add($"model '{model.Name}' source changed: {before.Source} → {model.Source}");
             else if (!Equals(before.Settings ?? ModelSettings.None, model.Settings ?? ModelSettings.None))
-                changes.Add($"model '{model.Name}' settings changed (evalkit.yaml or --model-option)");
+                changes.Add($"model '{model.Name}' settings changed (evalkit.yaml or {Setting.ModelOption})");
         }
-        changes.AddRange(recordedModels.Keys.Select(name => $"model '{name}' is missing now"));
+        changes.AddRange(recordedModels.Keys.Select(name => (ErrorText)$"model '{name}' is missing now"));
         if (recorded.Shard != request.Shard)
             changes.Add($"shard changed: {recorded.Shard?.ToString() ?? "all cases"} → {request.Shard?.ToString() ?? "all cases"}");
         Throw(directory, changes);
@@ -50,14 +50,14 @@ internal static class ResumeCheck
             Throw(directory, [$"model '{loaded.Name}' file changed: sha256 {Short(before.Sha256)} → {Short(loaded.Sha256)}"]);
     }
 
-    private static void Throw(RunDirectory directory, List<string> changes)
+    private static void Throw(RunDirectory directory, List<ErrorText> changes)
     {
         if (changes.Count == 0)
             return;
         throw new EvalKitException(
-            $"Cannot resume {directory.Path}: its configuration changed since it started:" + Environment.NewLine +
-            string.Join(Environment.NewLine, changes.Select(c => "  " + c)),
-            "Restore the original suites and models, or start a new run without --resume.");
+            $"Cannot resume {directory.Path}: its configuration changed since it started:{Environment.NewLine}"
+            + $"{ErrorText.Join(Environment.NewLine, changes.Select(c => (ErrorText)$"  {c}"))}",
+            $"Restore the original suites and models, or start a new run without {Setting.Resume}.");
     }
 
     private static string Short(string? digest) => digest is null ? "none" : digest[..Math.Min(12, digest.Length)];

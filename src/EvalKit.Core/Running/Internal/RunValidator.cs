@@ -9,7 +9,7 @@ internal static class RunValidator
 {
     public static Dictionary<string, IScorer> Validate(RunRequest request, IBackendFactory backends)
     {
-        var problems = new List<string>();
+        var problems = new List<ErrorText>();
         if (request.Suites.Count == 0)
             problems.Add("No suites to run.");
         if (request.Models.Count == 0)
@@ -20,12 +20,12 @@ internal static class RunValidator
             problems.Add($"Repeats must be at least 1, not {request.Repeats}.");
         if (request.MaxCost is { } maxCost && (maxCost <= 0 || !request.Models.Any(m => m.Price is not null)))
             problems.Add(maxCost <= 0
-                ? $"--max-cost must be greater than 0, not {maxCost}."
-                : "--max-cost needs a price for at least one model: add price: {prompt_per_mtok: N, completion_per_mtok: N} to its entry in evalkit.yaml.");
+                ? (ErrorText)$"{Setting.MaxCost} must be greater than 0, not {maxCost}."
+                : (ErrorText)$"{Setting.MaxCost} needs a price for at least one model: add price: {{prompt_per_mtok: N, completion_per_mtok: N}} to its entry in evalkit.yaml.");
         foreach (var duplicate in request.Models.Concat(request.Judges).GroupBy(m => m.Name).Where(g => g.Count() > 1))
-            problems.Add($"Model name '{duplicate.Key}' is used twice; name them: --model a=PATH --model b=PATH.");
+            problems.Add($"Model name '{duplicate.Key}' is used twice; name them: {Setting.Model} a=PATH {Setting.Model} b=PATH.");
         foreach (var spec in request.Models.Concat(request.Judges))
-            problems.AddRange(backends.Check(spec).Select(p => $"Model '{spec.Name}': {p}"));
+            problems.AddRange(backends.Check(spec).Select(p => (ErrorText)$"Model '{spec.Name}': {p}"));
         foreach (var spec in request.Models)
             problems.AddRange(request.Suites.SelectMany(suite => ApiProblems(spec, suite)));
 
@@ -34,15 +34,15 @@ internal static class RunValidator
         {
             if (suite.Judge is { } judge && !request.Models.Concat(request.Judges).Any(m => m.Name == judge.Model))
                 problems.Add($"Suite '{suite.Id}': its judge model '{judge.Model}' is not one of the run's models "
-                    + $"({string.Join(", ", request.Models.Select(m => m.Name))}); add it as a judge only: --judge {judge.Model}=SOURCE "
-                    + $"(or as a model that also answers: --model {judge.Model}=PATH).");
+                    + $"({string.Join(", ", request.Models.Select(m => m.Name))}); add it as a judge only: {Setting.Judge} {judge.Model}=SOURCE "
+                    + $"(or as a model that also answers: {Setting.Model} {judge.Model}=PATH).");
             try
             {
                 scorers[suite.Id] = ScorerCatalog.Create(suite.Scorer);
             }
             catch (EvalKitException ex)
             {
-                problems.Add($"Suite '{suite.Id}': {ex.Message}");
+                problems.Add($"Suite '{suite.Id}': {ex.Text}");
             }
             if (scorers.GetValueOrDefault(suite.Id) is ChoiceLogLikelihoodScorer)
             {
@@ -55,14 +55,14 @@ internal static class RunValidator
         }
         if (problems.Count > 0)
             throw new EvalKitException(
-                "Cannot start the run:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)),
+                $"Cannot start the run:{Environment.NewLine}{ErrorText.Join(Environment.NewLine, problems.Select(p => (ErrorText)$"  {p}"))}",
                 "Nothing was loaded or written. Fix the problems above and run again.");
         return scorers;
     }
 
     // A chat-only endpoint answers /completions with 404 (and a completions-only one has no chat template): say so now,
     // not after every case has failed.
-    private static IEnumerable<string> ApiProblems(ModelSpec spec, Suite suite)
+    private static IEnumerable<ErrorText> ApiProblems(ModelSpec spec, Suite suite)
     {
         var api = spec.Settings?.Api ?? ModelApi.Any;
         if (api == ModelApi.Any)
@@ -71,11 +71,11 @@ internal static class RunValidator
         var raw = suite.Cases.Count - chat;
         if (api == ModelApi.Chat && raw > 0)
             yield return $"Model '{spec.Name}' takes chat messages only (api: chat), but suite '{suite.Id}' has {raw} raw prompt case(s). "
-                + "Convert them: re-import with 'evalkit import FORMAT PATH --as chat', or add 'format: chat' to the suite "
+                + $"Convert them: re-import with '{Operation.Import} FORMAT PATH {Setting.PromptShape} chat', or add 'format: chat' to the suite "
                 + $"({SourceOf(suite)}) to send each prompt as one user turn.";
         if (api == ModelApi.Completions && chat > 0)
             yield return $"Model '{spec.Name}' takes raw prompts only (api: completions), but suite '{suite.Id}' has {chat} chat case(s). "
-                + "Run it on a model that takes chat messages, or import the dataset with 'evalkit import FORMAT PATH --as raw'.";
+                + $"Run it on a model that takes chat messages, or import the dataset with '{Operation.Import} FORMAT PATH {Setting.PromptShape} raw'.";
     }
 
     private static string SourceOf(Suite suite) => suite.SourcePath.Length > 0 ? suite.SourcePath : suite.Id;

@@ -12,18 +12,16 @@ namespace EvalKit.Core.Running.Internal;
 /// case, without waiting for the others (a backend batches whatever is in flight; a local model decodes it in one
 /// continuous loop). Samples therefore come in the order they finish; the runner puts the file in case order at the
 /// end. A failed request becomes an <c>error</c> sample and is never cached. <c>choice_loglik</c> cases ask the
-/// model for log-probabilities instead (<see cref="LogLikelihoodSampler"/>). The in-flight marker names the oldest
-/// case still open (written before its cache lookup when nothing else is open, as one case at a time always did), so
-/// a worker crash is blamed on it.
+/// model for log-probabilities instead (<see cref="LogLikelihoodSampler"/>). The observer hears each case start
+/// (before its cache lookup) and finish, so a supervisor can blame a worker crash on the oldest case still open.
 /// </summary>
 internal static class SampleProducer
 {
     public static async IAsyncEnumerable<SampleRecord> ProduceAsync(
-        ModelSlot model, RunDirectory directory, IReadOnlyList<(Suite Suite, EvalCase Case, int Repeat)> todo,
+        ModelSlot model, IRunObserver observer, IReadOnlyList<(Suite Suite, EvalCase Case, int Repeat)> todo,
         IReadOnlyDictionary<string, IScorer> scorers, int parallel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var inFlight = new List<(string Key, Task<SampleRecord> Sample)>();
-        string? marked = null;
         var next = 0;
         try
         {
@@ -35,10 +33,10 @@ internal static class SampleProducer
                     var (suite, evalCase, repeat) = todo[next++];
                     var scorer = scorers[suite.Id];
                     var (request, sample) = Prepare(model.Name, suite, evalCase, repeat, model.Settings);
-                    if (inFlight.Count == 0 && marked != sample.Key)
-                        InflightMarker.Write(directory, marked = sample.Key);
+                    observer.CaseStarted(sample.Key);
                     if (await FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken) is { } cached)
                     {
+                        observer.CaseFinished(sample.Key);
                         yield return cached;
                         continue;
                     }
@@ -48,9 +46,9 @@ internal static class SampleProducer
                 if (inFlight.Count == 0)
                     continue;
                 var finished = await Task.WhenAny(inFlight.Select(f => f.Sample));
-                inFlight.RemoveAt(inFlight.FindIndex(f => f.Sample == finished));
-                if (inFlight.Count > 0 && marked != inFlight[0].Key)
-                    InflightMarker.Write(directory, marked = inFlight[0].Key);
+                var index = inFlight.FindIndex(f => f.Sample == finished);
+                observer.CaseFinished(inFlight[index].Key);
+                inFlight.RemoveAt(index);
                 yield return await finished;
             }
         }

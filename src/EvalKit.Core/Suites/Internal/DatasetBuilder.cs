@@ -1,10 +1,14 @@
 using EvalKit.Core.Datasets;
+using EvalKit.Core.Internal;
 using EvalKit.Core.Scoring;
 using YamlDotNet.RepresentationModel;
 
 namespace EvalKit.Core.Suites.Internal;
 
-/// <summary>Reads the <c>dataset</c> section, checks its path against the allowed roots, and imports its cases.</summary>
+/// <summary>
+/// Reads the <c>dataset</c> section, checks its path against the allowed roots, and imports its cases with the
+/// registered <see cref="DatasetRegistry.Catalog"/>.
+/// </summary>
 internal static class DatasetBuilder
 {
     private static readonly string[] _keys = ["path", "format", "limit", "sample", "seed", "mapping"];
@@ -18,7 +22,7 @@ internal static class DatasetBuilder
             return none;
         var before = bag.Count;
         var pathNode = fields.Required("path", bag, "add 'path:' with the dataset file, relative to this suite file");
-        var formatNode = fields.Required("format", bag, $"add 'format:' with one of: {string.Join(", ", DatasetFormats.Names)}");
+        var formatNode = fields.Required("format", bag, $"add 'format:' with one of: {string.Join(", ", Names)}");
         var importer = formatNode is not null && YamlValues.Text(formatNode, "format", bag) is { } name ? Find(name, formatNode, bag) : null;
         var datasetOptions = new DatasetImportOptions
         {
@@ -46,7 +50,7 @@ internal static class DatasetBuilder
         DatasetImportResult result;
         try
         {
-            result = DatasetFormats.Import(format, path, options);
+            result = DatasetRegistry.Catalog!.Import(format, path, options);
         }
         catch (EvalKitException e)
         {
@@ -54,7 +58,7 @@ internal static class DatasetBuilder
             return null;
         }
         foreach (var problem in result.Problems)
-            bag.Add(pathNode, $"dataset row {problem}", "fix or remove the row ('evalkit import' writes a suite without bad rows)");
+            bag.Add(pathNode, $"dataset row {problem}", "fix or remove the row (importing the dataset as a suite leaves bad rows out)");
         if (result.Cases.Count == 0 && result.Problems.Count == 0)
             bag.Add(pathNode, $"the dataset {path} holds no rows");
         if (scorer is not null)
@@ -70,11 +74,14 @@ internal static class DatasetBuilder
 
     private static IDatasetImporter? Find(string name, YamlNode node, DiagnosticBag bag)
     {
-        if (DatasetFormats.Find(name) is { } importer)
+        if (DatasetRegistry.Catalog?.Find(name) is { } importer)
             return importer;
-        bag.Add(node, DatasetFormats.UnknownFormat(name), $"formats: {string.Join(", ", DatasetFormats.Names)}");
+        bag.Add(node, $"unknown dataset format '{name}'.{Suggestions.DidYouMean(name, Names)}",
+            Names.Count > 0 ? $"formats: {string.Join(", ", Names)}" : "this program reads no dataset formats");
         return null;
     }
+
+    private static IReadOnlyList<string> Names => DatasetRegistry.Catalog?.Names ?? [];
 
     private static string? ResolvePath(string path, YamlNode node, SuiteLoadOptions options, DiagnosticBag bag)
     {

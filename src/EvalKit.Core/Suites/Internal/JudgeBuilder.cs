@@ -15,7 +15,7 @@ internal static class JudgeBuilder
         if (YamlFields.Read(node, "judge", _keys, bag) is not { } fields)
             return null;
         var before = bag.Count;
-        var modelNode = fields.Required("model", bag, "the --model name of the judging model, e.g. 'model: teacher'");
+        var modelNode = fields.Required("model", bag, "the name the run gives the judging model, e.g. 'model: teacher'");
         var rubricNode = fields.Required("rubric", bag, "a rubric prompt file, e.g. 'rubric: rubrics/default-v1.md'");
         var model = modelNode is null ? null : YamlValues.Text(modelNode, "model", bag);
         var rubric = rubricNode is null ? null : YamlValues.Text(rubricNode, "rubric", bag);

@@ -115,8 +115,7 @@ internal sealed class CompletionHandler(IModelBackend backend, string modelName)
     private static ApiError ErrorFor(Exception exception) => exception switch
     {
         ApiException api => api.Error,
-        // A prompt longer than the context, an empty prompt: the request's fault, not the server's.
-        EvalKitException { ExitCode: ExitCodes.BadInput } bad => ApiError.BadRequest(bad.Message),
+        EvalKitException known => new ApiError(ErrorStatus.Of(known.Kind), known.Message),
         ArgumentException bad => ApiError.BadRequest(bad.Message),
         _ => new ApiError(StatusCodes.Status500InternalServerError, exception.Message),
     };
