@@ -56,6 +56,8 @@ internal static class LlamaLoader
             ContextSize = (uint)(sequences * sequenceContextSize),
             SeqMax = (uint)sequences,
             KVUnified = false,
+            BatchSize = parameters.BatchSize,
+            UBatchSize = parameters.UBatchSize,
             GpuLayerCount = parameters.GpuLayerCount,
             Threads = parameters.Threads,
             BatchThreads = parameters.BatchThreads,
