@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using EvalKit.Llama;
+using EvalKit.Llama.Internal;
 using LLama;
 using LLama.Common;
 using LLama.Native;
@@ -8,15 +9,16 @@ using LLama.Native;
 namespace EvalKit.Bench.Internal;
 
 /// <summary>
-/// The baseline: a plain LLamaSharp decode loop with no EvalKit code in it (greedy: the largest logit of the row,
-/// read as EvalKit reads it, so the comparison measures the harness and not two ways of sampling; no
-/// end-of-generation check, as llama-bench). Prompts are decoded in calls of at most <c>n_batch</c> tokens, after
-/// the case's depth, as llama-bench's <c>test_prompt</c>. Only the native library selection is shared, so both
-/// variants use the same llama.cpp.
+/// The baseline: a plain decode loop with none of EvalKit's request handling in it, making the same native calls as
+/// EvalKit's backend (llama.cpp's own batch, <c>kv_unified</c> off: LLamaSharp's <c>LLamaBatch</c> and unified cache
+/// would measure LLamaSharp's overhead, not the harness's). Greedy: the largest logit of the row, read as EvalKit
+/// reads it, so the comparison measures the harness and not two ways of sampling; no end-of-generation check, as
+/// llama-bench. Prompts are decoded in calls of at most <c>n_batch</c> tokens, after the case's depth, as
+/// llama-bench's <c>test_prompt</c>.
 /// </summary>
 internal sealed class BareTarget(BenchCase benchCase, LLamaWeights weights, LLamaContext context, LLamaToken[] depth, LLamaToken[] prompt) : IDecodeTarget
 {
-    private readonly LLamaBatch _batch = new();
+    private readonly NativeBatch _batch = new(benchCase.BatchSize);
 
     public static BareTarget Load(BenchCase benchCase)
     {
@@ -29,6 +31,7 @@ internal sealed class BareTarget(BenchCase benchCase, LLamaWeights weights, LLam
             GpuLayerCount = benchCase.GpuLayers ?? (native.UsesGpu ? LlamaBackend.AllLayers : 0),
             Threads = benchCase.Threads,
             BatchThreads = benchCase.Threads,
+            KVUnified = false,
         };
         var weights = LLamaWeights.LoadFromFile(parameters);
         var context = weights.CreateContext(parameters);
@@ -68,6 +71,7 @@ internal sealed class BareTarget(BenchCase benchCase, LLamaWeights weights, LLam
 
     public void Dispose()
     {
+        _batch.Dispose();
         context.Dispose();
         weights.Dispose();
     }
@@ -91,7 +95,7 @@ internal sealed class BareTarget(BenchCase benchCase, LLamaWeights weights, LLam
 
     private void Decode()
     {
-        var result = context.NativeHandle.Decode(_batch);
+        var result = _batch.Decode(context.NativeHandle);
         if (result != DecodeResult.Ok)
             throw new InvalidOperationException($"llama_decode failed: {result}.");
     }
