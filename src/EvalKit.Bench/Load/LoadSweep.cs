@@ -24,7 +24,10 @@ public static class LoadSweep
         Validate(options);
         using var client = new StreamingClient(options);
         var url = options.Endpoint.ToString();
-        var prompts = SyntheticPrompts.Create(options.Seed, options.RequestsPerLevel, options.PromptWords);
+        // Every level gets prompts of its own: a server that keeps earlier prompts' KV cache (llama-server's prompt
+        // cache does, in host memory) would otherwise answer a later level's prompts without processing them.
+        IReadOnlyList<string> PromptsOf(int level) =>
+            SyntheticPrompts.Create(options.Seed + level * 2_000_003, options.RequestsPerLevel, options.PromptWords);
         // Warm-up prompts come from another seed, so the measured prompts are never in a prefix cache beforehand.
         var warmups = SyntheticPrompts.Create(options.Seed + 1_000_003, 1 + options.Concurrency.Max() * options.WarmupPerClient, options.PromptWords);
 
@@ -36,7 +39,11 @@ public static class LoadSweep
                 probe.Status is >= 400 and < 500 ? ErrorKind.BadInput : ErrorKind.RuntimeFailure);
 
         var levels = new List<LoadLevel>();
-        Task<RequestTiming> Measured(int i, CancellationToken ct) => client.SendAsync(prompts[i], ct);
+        Func<int, CancellationToken, Task<RequestTiming>> MeasuredAt(int level)
+        {
+            var prompts = PromptsOf(level);
+            return (i, ct) => client.SendAsync(prompts[i], ct);
+        }
         if (options.RequestRates is { } rates)
         {
             foreach (var (rate, level) in rates.Select((r, i) => (r, i)))
@@ -44,7 +51,7 @@ public static class LoadSweep
                 progress?.Report(new LoadProgress(url, 0, 0, options.RequestsPerLevel, WarmingUp: true, rate));
                 await ClosedLoop.RunAsync(1, options.WarmupPerClient, (i, ct) => client.SendAsync(warmups[i], ct), null, cancellationToken);
                 var schedule = ArrivalSchedule.Create(options.RequestsPerLevel, rate, options.Burstiness, options.Seed + level);
-                var (timings, duration, maxInFlight) = await OpenLoop.RunAsync(schedule, Measured,
+                var (timings, duration, maxInFlight) = await OpenLoop.RunAsync(schedule, MeasuredAt(level),
                     done => progress?.Report(new LoadProgress(url, 0, done, options.RequestsPerLevel, WarmingUp: false, rate)), cancellationToken);
                 levels.Add(LevelStatistics.Summarise(0, timings, duration, options.Slo) with
                 {
@@ -56,12 +63,12 @@ public static class LoadSweep
         }
         else
         {
-            foreach (var concurrency in options.Concurrency)
+            foreach (var (concurrency, level) in options.Concurrency.Select((c, i) => (c, i)))
             {
                 progress?.Report(new LoadProgress(url, concurrency, 0, options.RequestsPerLevel, WarmingUp: true));
                 await ClosedLoop.RunAsync(concurrency, concurrency * options.WarmupPerClient, (i, ct) => client.SendAsync(warmups[i], ct), null, cancellationToken);
                 progress?.Report(new LoadProgress(url, concurrency, 0, options.RequestsPerLevel, WarmingUp: false));
-                var (timings, duration) = await ClosedLoop.RunAsync(concurrency, options.RequestsPerLevel, Measured,
+                var (timings, duration) = await ClosedLoop.RunAsync(concurrency, options.RequestsPerLevel, MeasuredAt(level),
                     done => progress?.Report(new LoadProgress(url, concurrency, done, options.RequestsPerLevel, WarmingUp: false)), cancellationToken);
                 levels.Add(LevelStatistics.Summarise(concurrency, timings, duration, options.Slo));
             }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EvalKit.Bench.Load;
 
 namespace EvalKit.Bench.Tests.Load;
@@ -65,5 +66,22 @@ public sealed class ConnectionHandlingTests
         // Then all 16 failed, none was sent twice
         Assert.Equal((0, 16, 0), (level.Completed, level.Failed, level.Reconnects));
         Assert.Equal(1 + 16, server.RequestsRead);
+    }
+
+    [Fact]
+    public async Task Each_level_sends_prompts_no_earlier_level_sent()
+    {
+        // Given a server that records what it reads (a server with a prompt cache would answer a repeated prompt
+        // without processing it, so a level that repeats the last level's prompts measures the cache)
+        await using var server = new ScriptedSseServer(_ => new ScriptedSseServer.Script());
+
+        // When swept at concurrency 1 then 2, four requests each, no warm-ups
+        await LoadSweep.RunAsync(OptionsFor(server.BaseAddress) with { Concurrency = [1, 2], RequestsPerLevel = 4, WarmupPerClient = 0 });
+
+        // Then the eight measured prompts (after the first check) are eight different prompts
+        var prompts = server.Bodies.Skip(1).Select(body =>
+            JsonDocument.Parse(body).RootElement.GetProperty("messages")[0].GetProperty("content").GetString()).ToList();
+        Assert.Equal(8, prompts.Count);
+        Assert.Equal(8, prompts.Distinct().Count());
     }
 }

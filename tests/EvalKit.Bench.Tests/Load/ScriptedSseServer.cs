@@ -12,6 +12,7 @@ namespace EvalKit.Bench.Tests.Load;
 /// </summary>
 public sealed class ScriptedSseServer : IAsyncDisposable
 {
+    private readonly List<string> _bodies = [];
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<int, Script> _script;
     private readonly CancellationTokenSource _stop = new();
@@ -49,6 +50,12 @@ public sealed class ScriptedSseServer : IAsyncDisposable
     public int RequestsRead => Volatile.Read(ref _requests);
 
     public int Connections { get; private set; }
+
+    /// <summary>The bodies of the requests read so far, in the order they were read.</summary>
+    public IReadOnlyList<string> Bodies
+    {
+        get { lock (_bodies) return [.. _bodies]; }
+    }
 
     private async Task AcceptAsync()
     {
@@ -125,7 +132,10 @@ public sealed class ScriptedSseServer : IAsyncDisposable
         var length = Encoding.ASCII.GetString([.. head]).Split("\r\n")
             .Where(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
             .Select(l => int.Parse(l["Content-Length:".Length..].Trim(), CultureInfo.InvariantCulture)).FirstOrDefault();
-        await stream.ReadExactlyAsync(new byte[length], _stop.Token);
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body, _stop.Token);
+        lock (_bodies)
+            _bodies.Add(Encoding.UTF8.GetString(body));
         return true;
     }
 
