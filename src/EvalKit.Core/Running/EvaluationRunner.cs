@@ -53,16 +53,29 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 var done = total - todo.Count;
                 progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Starting));
                 PeakMemory.Reset();
-                await using var model = new ModelSlot(backends, spec, request.Cache, directory,
-                    () => progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Loading)),
+                string? inflight = null;
+                var model = new LazyBackend(backends, spec,
+                    () =>
+                    {
+                        // A native crash while loading is the model's fault, not the case's that happened to need it
+                        // first; once loaded, the case is in flight again.
+                        inflight = InflightMarker.Read(directory);
+                        InflightMarker.Clear(directory);
+                        progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Loading));
+                    },
                     info =>
                     {
+                        if (inflight is not null)
+                            InflightMarker.Write(directory, inflight);
+                        inflight = null;
                         ResumeCheck.EnsureSameModel(directory, manifest, info);
                         manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
                         directory.WriteManifest(manifest);
                     });
+                await using var backend = request.Decorate?.Invoke(model) ?? model;
+                await using var _ = model;
 
-                await foreach (var sample in SampleProducer.ProduceAsync(model, directory, todo, scorers, request.Parallel, cancellationToken))
+                await foreach (var sample in SampleProducer.ProduceAsync(model, backend, directory, todo, scorers, request.Parallel, cancellationToken))
                 {
                     writer.Append(sample);
                     var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;

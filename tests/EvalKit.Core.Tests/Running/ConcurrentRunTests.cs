@@ -1,5 +1,5 @@
 using EvalKit.Core.Backends;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
@@ -38,7 +38,7 @@ public class ConcurrentRunTests
                 Suites = [Numbers],
                 Models = [new ModelSpec("m", "m")],
                 ResultsRoot = temp.File("results"),
-                Cache = cache,
+                Decorate = CachingBackend.For(cache),
             });
         })).ToList();
         var results = await Task.WhenAll(runs);

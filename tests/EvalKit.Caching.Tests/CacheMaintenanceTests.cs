@@ -1,8 +1,9 @@
 using EvalKit.Core.Backends;
+using EvalKit.Core;
 using EvalKit.Core.Caching;
 using EvalKit.TestSupport;
 
-namespace EvalKit.Core.Tests.Caching;
+namespace EvalKit.Caching.Tests;
 
 public class CacheMaintenanceTests
 {
