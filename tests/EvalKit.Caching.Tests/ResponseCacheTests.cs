@@ -1,5 +1,5 @@
-using EvalKit.Core.Backends;
 using EvalKit.Core;
+using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
 using EvalKit.Core.Suites;
 using EvalKit.TestSupport;

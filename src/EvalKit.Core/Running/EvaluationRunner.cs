@@ -75,7 +75,7 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 await using var backend = request.Decorate?.Invoke(model) ?? model;
                 await using var _ = model;
 
-                await foreach (var sample in SampleProducer.ProduceAsync(model, backend, directory, todo, scorers, request.Parallel, cancellationToken))
+                await foreach (var sample in SampleProducer.ProduceAsync(model, backend, directory, todo, scorers, request.Parallel, _clock, cancellationToken))
                 {
                     writer.Append(sample);
                     var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;

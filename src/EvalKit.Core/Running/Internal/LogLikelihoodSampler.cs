@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Requests;
 using EvalKit.Core.Results;
@@ -15,7 +14,8 @@ namespace EvalKit.Core.Running.Internal;
 internal static class LogLikelihoodSampler
 {
     public static async Task<SampleRecord> ProduceAsync(
-        IModelBackend backend, LazyBackend model, SampleRecord sample, EvalCase evalCase, ILogLikelihoodChoicesScorer scorer, CancellationToken cancellationToken)
+        IModelBackend backend, LazyBackend model, SampleRecord sample, EvalCase evalCase, ILogLikelihoodChoicesScorer scorer, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (backend is not ILogLikelihood logLikelihood || !backend.Capabilities.HasFlag(BackendCapabilities.LogLikelihood))
             return Unsupported(backend, sample, scorer);
@@ -25,7 +25,7 @@ internal static class LogLikelihoodSampler
         LogLikelihoodChoicesResponse response;
         try
         {
-            response = await AskAsync(logLikelihood, request, cancellationToken);
+            response = await AskAsync(logLikelihood, request, clock, cancellationToken);
         }
         catch (NotSupportedException ex) when (!model.StopsTheRun(ex))
         {
@@ -70,12 +70,12 @@ internal static class LogLikelihoodSampler
     };
 
     private static async Task<LogLikelihoodChoicesResponse> AskAsync(
-        ILogLikelihood model, LogLikelihoodChoicesRequest request, CancellationToken cancellationToken)
+        ILogLikelihood model, LogLikelihoodChoicesRequest request, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
         var results = new List<LogLikelihoodResult>(request.Continuations.Count);
         foreach (var continuation in request.Continuations)
             results.Add(await model.LogLikelihoodAsync(request.Context, continuation, cancellationToken));
-        return new LogLikelihoodChoicesResponse(results, clock.Elapsed);
+        return new LogLikelihoodChoicesResponse(results, clock.GetElapsedTime(started));
     }
 }

@@ -21,7 +21,7 @@ internal static class SampleProducer
 {
     public static async IAsyncEnumerable<SampleRecord> ProduceAsync(
         LazyBackend model, IModelBackend backend, RunDirectory directory, IReadOnlyList<(Suite Suite, EvalCase Case, int Repeat)> todo,
-        IReadOnlyDictionary<string, IScorer> scorers, int parallel, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, IScorer> scorers, int parallel, TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var inFlight = new List<(string Key, Task<SampleRecord> Sample)>();
         string? marked = null;
@@ -41,7 +41,7 @@ internal static class SampleProducer
                     var answer = suite.Asks switch
                     {
                         RequestKind.LogLikelihoodChoices =>
-                            LogLikelihoodSampler.ProduceAsync(backend, model, sample, evalCase, (ILogLikelihoodChoicesScorer)scorer, cancellationToken),
+                            LogLikelihoodSampler.ProduceAsync(backend, model, sample, evalCase, (ILogLikelihoodChoicesScorer)scorer, clock, cancellationToken),
                         _ => GenerateAsync(backend, model, suite, evalCase, scorer, request, sample, cancellationToken),
                     };
                     // Until the model is loaded, one request at a time: a cache lookup (the model's identity may mean
