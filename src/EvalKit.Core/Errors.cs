@@ -11,9 +11,10 @@ public static class Errors
         ErrorKind.RuntimeFailure,
         inner);
 
-    public static EvalKitException CacheFailed(string path, Exception inner) => new(
+    /// <param name="diskFull">The cache store knows that the disk is full (an error of its own, such as SQLite's SQLITE_FULL).</param>
+    public static EvalKitException CacheFailed(string path, Exception inner, bool diskFull = false) => new(
         $"Cannot use the response cache {path}: {inner.Message}",
-        IsDiskFull(inner)
+        diskFull || IsDiskFull(inner)
             ? (ErrorText)$"The disk is full. Free space, set EVALKIT_CACHE_DIR to a folder on another disk, or pass {Setting.NoCache}."
             : (ErrorText)$"Set EVALKIT_CACHE_DIR to a writable folder, delete the file if it is damaged (it only saves time), or pass {Setting.NoCache}.",
         ErrorKind.RuntimeFailure,
@@ -31,7 +32,6 @@ public static class Errors
     // On Unix an IOException's HResult is the errno; on Windows it wraps the Win32 error code.
     private static bool IsDiskFull(Exception ex) => ex switch
     {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 13, // SQLITE_FULL
         IOException io when OperatingSystem.IsWindows() => (io.HResult & 0xFFFF) is 39 or 112, // HANDLE_DISK_FULL, ERROR_DISK_FULL
         IOException io => io.HResult is 27 or 28 or 122, // EFBIG (file size limit), ENOSPC, EDQUOT
         _ => false,

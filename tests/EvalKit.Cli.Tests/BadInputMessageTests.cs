@@ -40,9 +40,9 @@ public class BadInputMessageTests
     public async Task An_empty_stop_list_is_refused()
     {
         using var temp = new TempDir();
-        temp.Write("s.yaml", "id: s\nkind: accuracy\ndefaults: {stop: []}\nscorer: {type: contains}\ncases:\n  - {id: a, prompt: Once, expected: [the]}\n");
+        var suite = temp.Write("s.yaml", "id: s\nkind: accuracy\ndefaults: {stop: []}\nscorer: {type: contains}\ncases:\n  - {id: a, prompt: Once, expected: [the]}\n");
 
-        var result = await EvalKitProcess.RunAsync(temp.Path, "validate", "s.yaml");
+        var result = await EvalKitInProcess.RunAsync("validate", suite);
 
         AssertBadInput(result, "s.yaml:3:18: 'stop' must not be an empty list");
     }
@@ -58,8 +58,8 @@ public class BadInputMessageTests
         File.WriteAllText(Path.Combine(garbage, SamplesWriter.FileName), "garbage without a newline");
 
         // When each is reported
-        var first = await EvalKitProcess.RunAsync(temp.Path, "report", missing, "-o", "a");
-        var second = await EvalKitProcess.RunAsync(temp.Path, "report", garbage, "-o", "b");
+        var first = await EvalKitInProcess.RunAsync("report", missing, "-o", temp.File("a"));
+        var second = await EvalKitInProcess.RunAsync("report", garbage, "-o", temp.File("b"));
 
         // Then neither is "0 samples" with exit 0
         AssertBadInput(first, $"{SamplesWriter.FileName} is missing.");
@@ -84,7 +84,7 @@ public class BadInputMessageTests
     {
         using var temp = new TempDir();
 
-        var result = await EvalKitProcess.RunAsync(temp.Path, "info", temp.Path);
+        var result = await EvalKitInProcess.RunAsync("info", temp.Path);
 
         AssertBadInput(result, $"{temp.Path} is a directory, not a model file.");
     }

@@ -1,4 +1,4 @@
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using EvalKit.Core.Results;
 using EvalKit.TestSupport;
 

@@ -8,7 +8,7 @@ public class InfoCommandTests
     [Fact]
     public async Task Info_describes_a_real_model_without_loading_it()
     {
-        var result = await EvalKitProcess.RunAsync(Path.GetTempPath(), "info", SharedAssets.Stories260K);
+        var result = await EvalKitInProcess.RunAsync("info", SharedAssets.Stories260K);
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains("llama", result.Stdout);
@@ -19,7 +19,7 @@ public class InfoCommandTests
     [Fact]
     public async Task Info_flags_a_vocabulary_only_file()
     {
-        var result = await EvalKitProcess.RunAsync(Path.GetTempPath(), "info", SharedAssets.Model("ggml-vocab-phi-3.gguf"));
+        var result = await EvalKitInProcess.RunAsync("info", SharedAssets.Model("ggml-vocab-phi-3.gguf"));
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains("vocabulary only", result.Stdout);
@@ -31,7 +31,7 @@ public class InfoCommandTests
         using var temp = new TempDir();
         var file = temp.Write("model.gguf", "{\"not\": \"a model\"}");
 
-        var result = await EvalKitProcess.RunAsync(temp.Path, "info", file);
+        var result = await EvalKitInProcess.RunAsync("info", file);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("not a GGUF file", result.Output);

@@ -36,7 +36,8 @@ public class MetricsRecomputationTests
         Assert.Matches(@"scorer:\s+(?:type:\s+)?refusal", File.ReadAllText(temp.File("suites/xstest.yaml")));
 
         // and a server that answers each prompt by a hash of it
-        var backend = new ScriptedBackend();
+        var script = new Script();
+        var backend = new ScriptedBackend("scripted", script.Answer);
         await using var server = await OpenAiServer.StartAsync(backend, new OpenAiServerOptions { Port = 0, ModelName = "scripted" });
 
         // When the program runs the suites against it
@@ -48,7 +49,7 @@ public class MetricsRecomputationTests
         var runDir = Assert.Single(Directory.GetDirectories(temp.File("results")));
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")));
         var suites = metrics.RootElement.GetProperty("suites").EnumerateArray().ToDictionary(s => s.GetProperty("suite").GetString()!);
-        var log = backend.Log.ToDictionary();
+        var log = script.Log.ToDictionary();
         Assert.Equal(64 + 30 + 20, log.Count);
 
         CheckBbq(suites["bbq-religion"], bbqFile, log);
@@ -239,7 +240,7 @@ public class MetricsRecomputationTests
     /// several phrasings; a GSM8K prompt ("Question: …") the right number or a wrong one; any other prompt (XSTest) a
     /// full refusal, a partial refusal, a plain answer or a caveat followed by an answer. Logs what each reply means.
     /// </summary>
-    private sealed class ScriptedBackend : IModelBackend
+    private sealed class Script
     {
         private static readonly string[] _fullRefusals =
         [
@@ -252,9 +253,8 @@ public class MetricsRecomputationTests
 
         public ConcurrentDictionary<string, Served> Log { get; } = new();
 
-        public ModelInfo Info { get; } = new() { Name = "scripted", Backend = "scripted", Source = "memory:scripted" };
-
-        public Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
+        /// <summary>The reply to one request (the scripted backend's script).</summary>
+        public string Answer(GenerationRequest request)
         {
             var prompt = request.Prompt ?? request.Messages!.Last().Content;
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes("seed-14:" + prompt));
@@ -262,18 +262,8 @@ public class MetricsRecomputationTests
                 : prompt.StartsWith("Question: ", StringComparison.Ordinal) ? Gsm8k(prompt, hash)
                 : XsTest(prompt, hash);
             Log[prompt] = served;
-            return Task.FromResult(new Completion
-            {
-                Text = served.Text,
-                PromptTokens = prompt.Length / 4,
-                CompletionTokens = served.Text.Length / 4 + 1,
-                TimeToFirstToken = TimeSpan.FromMilliseconds(1),
-                TotalTime = TimeSpan.FromMilliseconds(2),
-                FinishReason = FinishReason.Stop,
-            });
+            return served.Text;
         }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
         private static Served Bbq(string prompt, byte[] hash)
         {

@@ -1,13 +1,11 @@
 using System.Text.Json;
 using EvalKit.Core;
-using EvalKit.Llama;
-using EvalKit.Remote.Serving;
 using EvalKit.TestSupport;
 
 namespace EvalKit.Cli.Tests;
 
 /// <summary><c>choice_loglik</c> suites against an endpoint: declared with <c>logprobs: true</c>, or refused before the run.</summary>
-public class RemoteLogLikelihoodCommandTests
+public class RemoteLogLikelihoodCommandTests(ServedStoriesFixture served) : IClassFixture<ServedStoriesFixture>
 {
     private const string Suite = """
         id: story-choices
@@ -28,13 +26,11 @@ public class RemoteLogLikelihoodCommandTests
     public async Task Choice_loglik_against_evalkit_serve_declared_with_logprobs_gives_the_local_model_scores()
     {
         // Given stories260K served over loopback and declared in evalkit.yaml as returning log-probabilities
-        await using var local = await LlamaBackend.LoadAsync(new LlamaModelOptions(SharedAssets.Stories260K) { Threads = 1, ContextSize = 256 });
-        await using var server = await OpenAiServer.StartAsync(local, new OpenAiServerOptions { Port = 0, ModelName = "tiny" });
         using var temp = new TempDir();
         var suite = temp.Write("suite.yaml", Suite);
         temp.Write("evalkit.yaml", $$"""
             models:
-              teacher: {source: "openai:{{server.BaseAddress}}#tiny", logprobs: true}
+              teacher: {source: "openai:{{served.BaseAddress}}#stories", logprobs: true}
             """);
 
         // When the suite runs on the endpoint and on the same file locally

@@ -1,13 +1,11 @@
 using System.Text.Json;
 using EvalKit.Core;
-using EvalKit.Llama;
-using EvalKit.Remote.Serving;
 using EvalKit.TestSupport;
 
 namespace EvalKit.Cli.Tests;
 
 /// <summary>The real program against a real OpenAI-compatible server (evalkit's own, in this process, on loopback).</summary>
-public class RemoteRunCommandTests
+public class RemoteRunCommandTests(ServedStoriesFixture served) : IClassFixture<ServedStoriesFixture>
 {
     private const string Suite = """
         id: stories
@@ -26,13 +24,11 @@ public class RemoteRunCommandTests
     public async Task Run_mixes_a_local_model_and_an_endpoint_named_in_evalkit_yaml_with_identical_greedy_answers()
     {
         // Given stories260K served over HTTP and named "teacher" in evalkit.yaml, and the same file as "student"
-        await using var local = await LlamaBackend.LoadAsync(new LlamaModelOptions(SharedAssets.Stories260K) { Threads = 1, ContextSize = 256 });
-        await using var server = await OpenAiServer.StartAsync(local, new OpenAiServerOptions { Port = 0, ModelName = "tiny" });
         using var temp = new TempDir();
         var suite = temp.Write("stories.yaml", Suite);
         temp.Write("evalkit.yaml", $$"""
             models:
-              teacher: {source: "openai:{{server.BaseAddress}}#tiny", concurrency: 2, timeout_s: 60}
+              teacher: {source: "openai:{{served.BaseAddress}}#stories", concurrency: 2, timeout_s: 60}
             """);
 
         // When the program runs both, three cases at once (the endpoint keeps three requests in flight, the local

@@ -3,6 +3,7 @@ using EvalKit.TestSupport;
 
 namespace EvalKit.Cli.Tests;
 
+/// <summary>validate, list and help, run in this process: what they print and return.</summary>
 public class ValidateAndListCommandTests
 {
     [Fact]
@@ -21,7 +22,7 @@ public class ValidateAndListCommandTests
                 expected: hello
             """);
 
-        var result = await EvalKitProcess.RunAsync(temp.Path, "validate", suite);
+        var result = await EvalKitInProcess.RunAsync("validate", suite);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("bad.yaml:2:", result.Output);
@@ -34,8 +35,8 @@ public class ValidateAndListCommandTests
     {
         var suites = Path.Combine(RepositoryPaths.Root, "suites");
 
-        var validate = await EvalKitProcess.RunAsync(RepositoryPaths.Root, "validate", suites);
-        var list = await EvalKitProcess.RunAsync(RepositoryPaths.Root, "list", suites);
+        var validate = await EvalKitInProcess.RunAsync("validate", suites);
+        var list = await EvalKitInProcess.RunAsync("list", suites);
 
         Assert.True(validate.ExitCode == ExitCodes.Ok, validate.Output);
         Assert.True(list.ExitCode == ExitCodes.Ok, list.Output);
@@ -48,7 +49,7 @@ public class ValidateAndListCommandTests
     [InlineData("validate")]
     public async Task Every_command_has_help_with_an_example(string command)
     {
-        var result = await EvalKitProcess.RunAsync(Path.GetTempPath(), command, "--help");
+        var result = await EvalKitInProcess.RunAsync(command, "--help");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("EXAMPLES:", result.Stdout);

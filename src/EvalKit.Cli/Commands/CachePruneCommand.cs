@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EvalKit.Cli.Output;
 using EvalKit.Core;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using Spectre.Console.Cli;
 
 namespace EvalKit.Cli.Commands;

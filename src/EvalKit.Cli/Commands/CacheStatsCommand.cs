@@ -1,7 +1,7 @@
 using System.Globalization;
 using EvalKit.Cli.Output;
 using EvalKit.Core;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -89,7 +89,7 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
         var local = specs.Select(spec => ModelSource.Parse(spec.Source).Kind == ModelSourceKind.Llama).ToList();
         if (settings.Method == "exact" && local.Contains(false))
             problems.Add("--method exact compares next-token distributions id by id, which needs two local GGUF files; use --method cross for endpoints.");
-        if (settings.Method != "exact" && registry.LogLikelihoodUnavailable(specs[1]) is { } why)
+        if (settings.Method != "exact" && registry.MissingCapability(specs[1], BackendCapabilities.LogLikelihood) is { } why)
             problems.Add($"student: its log-likelihood of the teacher's answers is needed, but {why}");
         if (problems.Count > 0)
             throw new EvalKitException(string.Join(Environment.NewLine, problems), "Nothing was loaded. Pass existing GGUF files or reachable endpoints.");
@@ -117,7 +117,7 @@ public sealed class FidelityCommand(IAnsiConsole console) : AsyncCommand<Fidelit
         {
             console.MarkupLine($"Comparing {inputs.Count} sequence(s) across tokenizers: the student's bits per byte on the teacher's answers.");
             // Endpoints answer top-k log-probabilities of a given text only when declared to (logprobs: true).
-            var topK = specs.All(spec => registry.LogLikelihoodUnavailable(spec) is null) ? options.TopK : 0;
+            var topK = specs.All(spec => registry.MissingCapability(spec, BackendCapabilities.TokenLogProbs) is null) ? options.TopK : 0;
             if (topK == 0 && options.TopK > 0)
                 console.MarkupLine("[grey]No approximate KL: the teacher's endpoint is not declared with logprobs: true.[/]");
             var crossProgress = new Progress<CrossTokenizerSequence>(s => console.MarkupLine(TerminalText.Escape(Line(s))));

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EvalKit.Caching;
 using EvalKit.Cli.Models;
 using EvalKit.Cli.Output;
 using EvalKit.Cli.Supervision;
@@ -151,7 +152,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         var repeats = settings.Repeats ?? recorded?.Repeats ?? 1;
         var request = new RunRequest
         {
-            Suites = suites, Models = models, Judges = judges, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Cache = cache, Shard = shard,
+            Suites = suites, Models = models, Judges = judges, ResultsRoot = settings.Out, ResumeDirectory = settings.Resume, Repeats = repeats, Decorate = CachingBackend.For(cache), Shard = shard,
             Parallel = settings.Parallel, MaxCost = settings.MaxCost, UnsafeCode = unsafeCode, Observer = new InflightObserver(),
         };
 

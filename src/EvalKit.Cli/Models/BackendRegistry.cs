@@ -59,12 +59,15 @@ public sealed class BackendRegistry(LocalModelOptions local, ProjectConfig? conf
     }
 
     /// <summary>
-    /// Local models always give log-likelihoods. An endpoint does only when declared with <c>logprobs: true</c> in
-    /// evalkit.yaml: whether a server returns prompt log-probabilities (vLLM and <c>evalkit serve</c> do, llama-server
-    /// does not) is not probed, so a run never sends requests before it starts.
+    /// Local models have every capability. An endpoint always generates, and gives log-likelihoods and token
+    /// log-probabilities only when declared with <c>logprobs: true</c> in evalkit.yaml: whether a server returns prompt
+    /// log-probabilities (vLLM and <c>evalkit serve</c> do, llama-server does not) is not probed, so a run never sends
+    /// requests before it starts.
     /// </summary>
-    public string? LogLikelihoodUnavailable(ModelSpec spec)
+    public string? MissingCapability(ModelSpec spec, BackendCapabilities capability)
     {
+        if (capability == BackendCapabilities.Generate)
+            return null;
         ModelSource source;
         try
         {

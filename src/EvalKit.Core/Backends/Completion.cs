@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EvalKit.Core.Backends;
 
 /// <summary>A model's answer to one request, with the counts and timings that throughput metrics use.</summary>
@@ -18,4 +20,8 @@ public sealed record Completion
 
     /// <summary>When each token (or streamed piece) arrived; null when the backend could not tell.</summary>
     public TokenTimeline? Timeline { get; init; }
+
+    /// <summary>True when a response cache gave this completion (counts and timings are the original generation's); never stored.</summary>
+    [JsonIgnore]
+    public bool Cached { get; init; }
 }

@@ -16,9 +16,9 @@ public interface IBackendFactory
     Task<string?> IdentityAsync(ModelSpec spec, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     /// <summary>
-    /// Why the model cannot answer log-likelihood requests (<see cref="ILogLikelihood"/>, which <c>choice_loglik</c>
-    /// suites and cross-tokenizer fidelity need), known without loading it: e.g. an endpoint not declared to return
-    /// prompt log-probabilities. Null when it can, or when only loading can tell.
+    /// Why the model lacks <paramref name="capability"/> (one flag of <see cref="BackendCapabilities"/>), known without
+    /// loading it: e.g. an endpoint not declared to return prompt log-probabilities has no
+    /// <see cref="BackendCapabilities.LogLikelihood"/>. Null when it has it, or when only loading can tell.
     /// </summary>
-    string? LogLikelihoodUnavailable(ModelSpec spec) => null;
+    string? MissingCapability(ModelSpec spec, BackendCapabilities capability) => null;
 }

@@ -8,5 +8,10 @@ public interface IModelBackend : IAsyncDisposable
 {
     ModelInfo Info { get; }
 
+    /// <summary>What this backend can answer: <see cref="BackendCapabilities.Generate"/>, and each optional interface it implements.</summary>
+    BackendCapabilities Capabilities => BackendCapabilities.Generate
+        | (this is ILogLikelihood ? BackendCapabilities.LogLikelihood : BackendCapabilities.None)
+        | (this is ITokenLogProbs ? BackendCapabilities.TokenLogProbs : BackendCapabilities.None);
+
     Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default);
 }

@@ -55,16 +55,28 @@ public sealed class EvaluationRunner(IBackendFactory backends, TimeProvider? clo
                 var done = total - todo.Count;
                 progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Starting));
                 PeakMemory.Reset();
-                await using var model = new ModelSlot(backends, spec, request.Cache, observer,
-                    () => progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Loading)),
+                var loading = false;
+                var model = new LazyBackend(backends, spec,
+                    () =>
+                    {
+                        // A native crash while loading is the model's fault, not the case's that happened to need it first.
+                        loading = true;
+                        observer.ModelLoading(spec.Name);
+                        progress?.Report(new RunProgress(spec.Name, "", done, total, null, RunProgress.Loading));
+                    },
                     info =>
                     {
+                        if (loading)
+                            observer.ModelLoaded(spec.Name);
+                        loading = false;
                         ResumeCheck.EnsureSameModel(directory, manifest, info);
                         manifest = manifest with { Models = [.. manifest.Models.Where(m => m.Name != spec.Name), info] };
                         directory.WriteManifest(manifest);
                     });
+                await using var backend = request.Decorate?.Invoke(model) ?? model;
+                await using var _ = model;
 
-                await foreach (var sample in SampleProducer.ProduceAsync(model, observer, todo, scorers, request.Parallel, cancellationToken))
+                await foreach (var sample in SampleProducer.ProduceAsync(model, backend, observer, todo, scorers, request.Parallel, _clock, cancellationToken))
                 {
                     writer.Append(sample);
                     var phase = sample.Cached ? RunProgress.Cached : RunProgress.Generating;

@@ -1,5 +1,4 @@
 using EvalKit.Core.Backends;
-using EvalKit.Core.Caching;
 using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Running;
@@ -32,8 +31,13 @@ public sealed record RunRequest
     /// <summary>The user allowed model-written code to run without a sandbox where none works (recorded in run.json).</summary>
     public bool UnsafeCode { get; init; }
 
-    /// <summary>Answers already computed; null generates every case (<c>--no-cache</c>).</summary>
-    public ResponseCache? Cache { get; init; }
+    /// <summary>
+    /// Wraps each model's lazily loaded backend before the run uses it, as Microsoft.Extensions.AI's
+    /// <c>ChatClientBuilder.Use</c> composes clients: the CLI puts the response cache in front
+    /// (<c>EvalKit.Caching.CachingBackend</c>). Null uses the backend as it is (<c>--no-cache</c>: every case generated).
+    /// </summary>
+    public Func<LazyBackend, IModelBackend>? Decorate { get; init; }
+
     /// <summary>
     /// Stop the run, resumably, once the estimated spend of its generated samples (priced models only) passes this
     /// amount (<c>run --max-cost</c>); null for no limit.

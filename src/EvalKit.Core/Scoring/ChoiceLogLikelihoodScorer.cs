@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Requests;
 using EvalKit.Core.Scoring.Internal;
 using EvalKit.Core.Suites;
 
@@ -14,7 +15,7 @@ namespace EvalKit.Core.Scoring;
 /// (<c>completion_len = len(choice)</c>, <c>pred_norm = argmax(lls / completion_len)</c> in lm_eval/api/task.py).
 /// Ties go to the earlier choice, as numpy's argmax does. The runner calls the backend; generated text is not scored.
 /// </summary>
-public sealed class ChoiceLogLikelihoodScorer : IScorer
+public sealed class ChoiceLogLikelihoodScorer : ILogLikelihoodChoicesScorer
 {
     public const string TypeName = "choice_loglik";
 
@@ -33,6 +34,8 @@ public sealed class ChoiceLogLikelihoodScorer : IScorer
 
     /// <summary>The choice text's length in characters (Unicode code points, as Python's <c>len</c> counts).</summary>
     public static int Characters(string choice) => choice.EnumerateRunes().Count();
+
+    public (Score Acc, Score AccNorm) Score(EvalCase evalCase, LogLikelihoodChoicesResponse response) => Score(evalCase, response.Choices);
 
     /// <summary>Grades one case from its choices' log-likelihoods (in letter order): acc, and acc_norm beside it.</summary>
     public (Score Acc, Score AccNorm) Score(EvalCase evalCase, IReadOnlyList<LogLikelihoodResult> choices)

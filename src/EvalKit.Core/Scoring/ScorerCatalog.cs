@@ -1,4 +1,5 @@
 using EvalKit.Core.Internal;
+using EvalKit.Core.Requests;
 using EvalKit.Core.Scoring.Internal;
 using EvalKit.Core.Suites;
 
@@ -53,7 +54,8 @@ public static class ScorerCatalog
         [ChoiceLogLikelihoodScorer.TypeName] = new(
             [],
             _ => new ChoiceLogLikelihoodScorer(),
-            CaseRequirements.LogLikelihoodChoices),
+            CaseRequirements.LogLikelihoodChoices,
+            RequestKind.LogLikelihoodChoices),
         ["simpleqa"] = new([], _ => new SimpleQaScorer(), CaseRequirements.AnswerableExpected),
         ["censorship"] = new([_judgeOption], _ => new CensorshipScorer(), CaseRequirements.OptionalNonBlankExpected),
         ["refusal"] = new([_judgeOption], _ => new RefusalScorer(), (_, _) => []),
@@ -108,6 +110,10 @@ public static class ScorerCatalog
     /// </summary>
     public static IReadOnlyList<string> CaseProblems(ScorerSpec spec, EvalCase evalCase) =>
         Find(spec.Type) is { } entry ? [.. entry.CaseProblems(evalCase, spec.Type)] : [];
+
+    /// <summary>What a suite scored by this scorer type asks the model for each case; <c>generate</c> for an unknown type (<see cref="Validate"/> reports it).</summary>
+    public static RequestKind RequestKindOf(string type) =>
+        _scorers.TryGetValue(type, out var entry) ? entry.Asks : RequestKind.Generate;
 
     /// <summary>Builds the scorer a spec names; throws <see cref="EvalKitException"/> when the spec is not valid.</summary>
     public static IScorer Create(ScorerSpec spec)

@@ -1,3 +1,6 @@
+using EvalKit.Core.Requests;
+using EvalKit.Core.Scoring;
+
 namespace EvalKit.Core.Suites;
 
 /// <summary>A validated suite loaded from one YAML file.</summary>
@@ -24,6 +27,9 @@ public sealed record Suite
 
     /// <summary>SHA-256 of the suite file's bytes, recorded in the run manifest.</summary>
     public string Digest { get; init; } = "";
+
+    /// <summary>What the suite asks the model for each case, as its scorer declares it.</summary>
+    public RequestKind Asks => ScorerCatalog.RequestKindOf(Scorer.Type);
 
     /// <summary>Whether the case goes to models as chat messages: its own, or its prompt as one user turn under <c>format: chat</c>.</summary>
     public bool SendsAsChat(EvalCase evalCase) => evalCase.Messages is not null || Format == SuiteFormat.Chat;

@@ -1,13 +1,14 @@
 using EvalKit.Bench.Load;
+using EvalKit.TestSupport;
 
 namespace EvalKit.Bench.Tests.Load;
 
-public sealed class LoadSweepTests(StoriesServer server) : IClassFixture<StoriesServer>
+public sealed class LoadSweepTests(ServedStoriesFixture server) : IClassFixture<ServedStoriesFixture>
 {
     private static readonly Lazy<Task<EndpointBench>> _loopback = new(() => LoadSweep.RunLoopbackAsync(
         new LoadSweepOptions(new Uri("http://unused/v1"), "unused") { Concurrency = [1, 2], RequestsPerLevel = 20, PromptWords = 8, MaxTokens = 6 }));
 
-    private LoadSweepOptions Options => new(server.BaseAddress, StoriesServer.ModelName)
+    private LoadSweepOptions Options => new(server.BaseAddress, ServedStoriesFixture.ModelName)
     {
         Concurrency = [1, 2],
         RequestsPerLevel = 4,
@@ -33,7 +34,7 @@ public sealed class LoadSweepTests(StoriesServer server) : IClassFixture<Stories
             Assert.Equal(4, level.E2elMs!.Samples);
             Assert.Equal(4, level.TtftMs!.Samples);
         });
-        Assert.Equal((server.BaseAddress.ToString(), StoriesServer.ModelName, 4, 8), (sweep.Url, sweep.Model, sweep.RequestsPerLevel, sweep.MaxTokens));
+        Assert.Equal((server.BaseAddress.ToString(), ServedStoriesFixture.ModelName, 4, 8), (sweep.Url, sweep.Model, sweep.RequestsPerLevel, sweep.MaxTokens));
     }
 
     [Fact]

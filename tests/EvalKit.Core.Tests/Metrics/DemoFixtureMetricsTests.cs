@@ -3,7 +3,6 @@ using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
-using EvalKit.Core.Tests.Running;
 using EvalKit.TestSupport;
 using YamlDotNet.RepresentationModel;
 

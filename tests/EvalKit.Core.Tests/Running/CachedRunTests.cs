@@ -1,6 +1,6 @@
 using System.Text.Json;
 using EvalKit.Core.Backends;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
@@ -34,7 +34,7 @@ public class CachedRunTests
             Suites = [suite ?? Numbers],
             Models = [new ModelSpec("m", "m")],
             ResultsRoot = root,
-            Cache = cache,
+            Decorate = CachingBackend.For(cache),
         }, progress);
 
     [Fact]

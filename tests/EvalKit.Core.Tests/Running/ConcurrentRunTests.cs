@@ -1,19 +1,15 @@
 using EvalKit.Core.Backends;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
 using EvalKit.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EvalKit.Core.Tests.Running;
 
 public class ConcurrentRunTests
 {
-    private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static readonly Suite Numbers = new()
     {
         Id = "numbers",
@@ -26,7 +22,7 @@ public class ConcurrentRunTests
     public async Task Runs_started_at_the_same_second_into_one_folder_with_one_cache_each_get_a_complete_folder()
     {
         using var temp = new TempDir();
-        var clock = new FrozenClock(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
         var cachePath = temp.File("cache/responses.sqlite");
 
         var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
@@ -38,7 +34,7 @@ public class ConcurrentRunTests
                 Suites = [Numbers],
                 Models = [new ModelSpec("m", "m")],
                 ResultsRoot = temp.File("results"),
-                Cache = cache,
+                Decorate = CachingBackend.For(cache),
             });
         })).ToList();
         var results = await Task.WhenAll(runs);

@@ -40,4 +40,34 @@ public sealed class LogLikelihoodRunTests
         Assert.Equal(0, backend.Calls);
         Assert.Equal(1, Assert.Single(result.Metrics.Suites).Errors);
     }
+
+    [Fact]
+    public async Task A_loglik_choices_suite_on_a_model_declared_without_log_likelihoods_is_refused_before_anything_loads()
+    {
+        // Given: the factory knows, without loading, that the scripted backend only generates
+        using var temp = new TempDir();
+        var backend = new ScriptedBackend("api", new Dictionary<string, string>());
+        var factory = new ScriptedBackendFactory(new() { ["api"] = backend }, declaresCapabilities: true);
+        var suite = new Suite
+        {
+            Id = "mc",
+            Kind = SuiteKind.Accuracy,
+            Digest = "d",
+            Scorer = new ScorerSpec(ChoiceLogLikelihoodScorer.TypeName, new Dictionary<string, string>()),
+            Cases = [new EvalCase { Id = "fr", Prompt = "Capital of France?", Choices = ["Paris", "Rome"], Answer = "A" }],
+        };
+
+        // When
+        var error = await Assert.ThrowsAsync<EvalKitException>(() => new EvaluationRunner(factory).RunAsync(new RunRequest
+        {
+            Suites = [suite],
+            Models = [new ModelSpec("api", "api")],
+            ResultsRoot = temp.Path,
+        }));
+
+        // Then: the message names the request kind and the capability; nothing was loaded or written
+        Assert.Contains("Suite 'mc' (scorer choice_loglik) asks loglik_choices, which needs the capability 'loglikelihood' that model 'api' lacks", error.Message);
+        Assert.Empty(factory.Loaded);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EvalKit.Core.Backends;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
@@ -79,7 +79,7 @@ public class ModelSettingsRunTests
                 Suites = [Suite()],
                 Models = [new ModelSpec("teacher", "t") { Settings = new ModelSettings { Temperature = temperature } }],
                 ResultsRoot = temp.File("results"),
-                Cache = cache,
+                Decorate = CachingBackend.For(cache),
             });
             return teacher;
         }

@@ -30,7 +30,7 @@ public sealed class OverlappingRequestsRunTests
     {
         // Given six cases, three in flight, answered in reverse order of asking; c2 fails
         using var temp = new TempDir();
-        var backend = new ScriptedOverlappingBackend("m");
+        var backend = ScriptedBackend.Held("m");
         var run = new EvaluationRunner(new ScriptedBackendFactory(new() { ["m"] = backend })).RunAsync(Request(temp, 3));
 
         // When c3 ends first, c4 is asked for while c1 and c2 are still open
@@ -59,7 +59,7 @@ public sealed class OverlappingRequestsRunTests
     {
         // Given three requests in flight, one of which has ended
         using var temp = new TempDir();
-        var backend = new ScriptedOverlappingBackend("m");
+        var backend = ScriptedBackend.Held("m");
         using var stop = new CancellationTokenSource();
         var run = new EvaluationRunner(new ScriptedBackendFactory(new() { ["m"] = backend })).RunAsync(Request(temp, 3), cancellationToken: stop.Token);
         await backend.Asked("p3").Task;

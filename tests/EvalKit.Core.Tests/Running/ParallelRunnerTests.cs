@@ -1,5 +1,5 @@
 using EvalKit.Core.Backends;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Scoring;
@@ -38,7 +38,7 @@ public sealed class ParallelRunnerTests
             Models = [new ModelSpec("m", "m")],
             ResultsRoot = temp.Path,
             Parallel = parallel,
-            Cache = cache,
+            Decorate = CachingBackend.For(cache),
             Repeats = repeats,
         });
         return SamplesReader.Read(result.Directory.Path);

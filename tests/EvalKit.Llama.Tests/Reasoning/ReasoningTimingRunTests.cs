@@ -1,6 +1,6 @@
 using System.Text.Json;
 using EvalKit.Core.Backends;
-using EvalKit.Core.Caching;
+using EvalKit.Caching;
 using EvalKit.Core.Metrics;
 using EvalKit.Core.Results;
 using EvalKit.Core.Running;
@@ -116,7 +116,7 @@ public sealed class ReasoningTimingRunTests : IDisposable
             Models = [new ModelSpec("thinker", _model)],
             ResultsRoot = root,
             Parallel = parallel,
-            Cache = cache,
+            Decorate = CachingBackend.For(cache),
         });
 
     private static MetricsReport Written(RunResult run) =>

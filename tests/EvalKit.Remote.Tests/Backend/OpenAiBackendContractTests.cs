@@ -1,6 +1,6 @@
 using EvalKit.Core.Backends;
 using EvalKit.Llama.Tests.Backend;
-using EvalKit.Remote.Tests.Serving;
+using EvalKit.TestSupport;
 
 namespace EvalKit.Remote.Tests.Backend;
 

@@ -69,14 +69,14 @@ public sealed class ParallelWindowTests
         using var temp = new TempDir();
         var suite = StorySuite.Load(temp);
         var factory = new TestBackendFactory(_ => Task.FromResult<IModelBackend>(OpenAiBackend.Create(server.Options)));
-        using var cache = EvalKit.Core.Caching.ResponseCache.Open(temp.File("cache.sqlite"));
+        using var cache = EvalKit.Caching.ResponseCache.Open(temp.File("cache.sqlite"));
         RunRequest Request(string root) => new()
         {
             Suites = [suite],
             Models = [new ModelSpec("remote", $"openai:{server.BaseAddress}#{FaultServer.Model}")],
             ResultsRoot = temp.File(root),
             Parallel = 3,
-            Cache = cache,
+            Decorate = EvalKit.Caching.CachingBackend.For(cache),
         };
         await new EvaluationRunner(factory).RunAsync(Request("first"));
         var asked = server.Requests.Count;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EvalKit.Core.Backends;
+using EvalKit.TestSupport;
 
 namespace EvalKit.Remote.Tests.Serving;
 

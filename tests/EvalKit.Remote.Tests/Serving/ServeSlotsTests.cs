@@ -3,6 +3,7 @@ using System.Text.Json;
 using EvalKit.Core.Backends;
 using EvalKit.Llama;
 using EvalKit.Remote.Serving;
+using EvalKit.TestSupport;
 
 namespace EvalKit.Remote.Tests.Serving;
 

@@ -4,7 +4,6 @@ using EvalKit.Core.Results;
 using EvalKit.Core.Running;
 using EvalKit.Core.Suites;
 using EvalKit.Llama;
-using EvalKit.Remote.Tests.Serving;
 using EvalKit.TestSupport;
 
 namespace EvalKit.Remote.Tests.Sharding;

@@ -14,7 +14,7 @@ internal static class HashMemo
 
     private sealed record Entry(long Length, long ModifiedTicks, string FileId, string Sha256);
 
-    public static string DefaultPath() => Path.Combine(Path.GetDirectoryName(ResponseCache.DefaultPath())!, FileName);
+    public static string DefaultPath() => Path.GetFullPath(Path.Combine(CacheLocation.Directory(), FileName));
 
     public static string? Find(string memoPath, FileStamp stamp) =>
         Read(memoPath).TryGetValue(stamp.Path, out var entry) && entry == new Entry(stamp.Length, stamp.ModifiedTicks, stamp.FileId, entry.Sha256)

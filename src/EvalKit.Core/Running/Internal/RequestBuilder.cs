@@ -1,9 +1,11 @@
 using EvalKit.Core.Backends;
+using EvalKit.Core.Requests;
+using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
 
 namespace EvalKit.Core.Running.Internal;
 
-/// <summary>Turns a case and its suite's defaults into a backend request.</summary>
+/// <summary>Turns a case and its suite's defaults into the typed request of the suite's <see cref="Suite.Asks"/> kind.</summary>
 internal static class RequestBuilder
 {
     public static GenerationParameters Parameters(GenerationDefaults defaults) => new()
@@ -38,4 +40,8 @@ internal static class RequestBuilder
             return GenerationRequest.Raw(evalCase.Prompt!, parameters);
         return GenerationRequest.Chat(suite.ChatMessagesFor(evalCase, withSystem: model?.SystemPrompt ?? true), parameters);
     }
+
+    /// <summary>The <c>loglik_choices</c> request of a case: its raw prompt and each choice as a continuation; null for a chat case (no raw prompt to continue).</summary>
+    public static LogLikelihoodChoicesRequest? Choices(EvalCase evalCase) =>
+        evalCase.Prompt is null ? null : new(evalCase.Prompt, ChoiceLogLikelihoodScorer.Continuations(evalCase));
 }

@@ -1,4 +1,5 @@
 using EvalKit.Core.Backends;
+using EvalKit.Core.Requests;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
 
@@ -44,20 +45,31 @@ internal static class RunValidator
             {
                 problems.Add($"Suite '{suite.Id}': {ex.Text}");
             }
-            if (scorers.GetValueOrDefault(suite.Id) is ChoiceLogLikelihoodScorer)
-            {
-                foreach (var spec in request.Models)
-                {
-                    if (backends.LogLikelihoodUnavailable(spec) is { } why)
-                        problems.Add($"Suite '{suite.Id}' (scorer {ChoiceLogLikelihoodScorer.TypeName}) needs log-likelihoods, which model '{spec.Name}' cannot give: {why}.");
-                }
-            }
+            problems.AddRange(RequestProblems(suite, scorers.GetValueOrDefault(suite.Id), request.Models, backends));
         }
         if (problems.Count > 0)
             throw new EvalKitException(
                 $"Cannot start the run:{Environment.NewLine}{ErrorText.Join(Environment.NewLine, problems.Select(p => (ErrorText)$"  {p}"))}",
                 "Nothing was loaded or written. Fix the problems above and run again.");
         return scorers;
+    }
+
+    /// <summary>
+    /// The suite's request kind against its scorer (which must take the kind's response) and against every model,
+    /// which must have the capability the kind needs, as far as the factory can tell without loading it.
+    /// </summary>
+    private static IEnumerable<string> RequestProblems(Suite suite, IScorer? scorer, IReadOnlyList<ModelSpec> models, IBackendFactory backends)
+    {
+        var kind = suite.Asks;
+        if (kind == RequestKind.LogLikelihoodChoices && scorer is not null and not ILogLikelihoodChoicesScorer)
+            yield return $"Suite '{suite.Id}': scorer '{scorer.Name}' cannot grade {RequestKinds.Name(kind)} responses.";
+        var capability = RequestKinds.Needs(kind);
+        foreach (var spec in models)
+        {
+            if (backends.MissingCapability(spec, capability) is { } why)
+                yield return $"Suite '{suite.Id}' (scorer {suite.Scorer.Type}) asks {RequestKinds.Name(kind)}, which needs the capability "
+                    + $"'{RequestKinds.Name(capability)}' that model '{spec.Name}' lacks: {why}.";
+        }
     }
 
     // A chat-only endpoint answers /completions with 404 (and a completions-only one has no chat template): say so now,

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EvalKit.Core.Backends;
+using EvalKit.Core.Requests;
 using EvalKit.Core.Results;
 using EvalKit.Core.Scoring;
 using EvalKit.Core.Suites;
@@ -7,19 +8,20 @@ using EvalKit.Core.Suites;
 namespace EvalKit.Core.Running.Internal;
 
 /// <summary>
-/// Produces a model's samples with up to N requests in flight, for every backend: cases are taken in order, answers
-/// in the response cache are yielded at once, and each request that ends is yielded, its place taken by the next
-/// case, without waiting for the others (a backend batches whatever is in flight; a local model decodes it in one
-/// continuous loop). Samples therefore come in the order they finish; the runner puts the file in case order at the
-/// end. A failed request becomes an <c>error</c> sample and is never cached. <c>choice_loglik</c> cases ask the
-/// model for log-probabilities instead (<see cref="LogLikelihoodSampler"/>). The observer hears each case start
-/// (before its cache lookup) and finish, so a supervisor can blame a worker crash on the oldest case still open.
+/// Produces a model's samples with up to N requests in flight, for every backend: cases are taken in order, and each
+/// request that ends is yielded, its place taken by the next case, without waiting for the others (a backend batches
+/// whatever is in flight; a local model decodes it in one continuous loop). Samples therefore come in the order they
+/// finish; the runner puts the file in case order at the end. The suite's request kind chooses the path:
+/// <c>generate</c> asks the (decorated) backend for a completion, which a response cache in front of it may answer at
+/// once; <c>loglik_choices</c> asks for each choice's log-probability (<see cref="LogLikelihoodSampler"/>). A failed
+/// request becomes an <c>error</c> sample. The observer hears each case start (before its request, which a cache may
+/// answer) and finish, so a supervisor can blame a worker crash on the oldest case still open.
 /// </summary>
 internal static class SampleProducer
 {
     public static async IAsyncEnumerable<SampleRecord> ProduceAsync(
-        ModelSlot model, IRunObserver observer, IReadOnlyList<(Suite Suite, EvalCase Case, int Repeat)> todo,
-        IReadOnlyDictionary<string, IScorer> scorers, int parallel, [EnumeratorCancellation] CancellationToken cancellationToken)
+        LazyBackend model, IModelBackend backend, IRunObserver observer, IReadOnlyList<(Suite Suite, EvalCase Case, int Repeat)> todo,
+        IReadOnlyDictionary<string, IScorer> scorers, int parallel, TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var inFlight = new List<(string Key, Task<SampleRecord> Sample)>();
         var next = 0;
@@ -32,16 +34,26 @@ internal static class SampleProducer
                     cancellationToken.ThrowIfCancellationRequested();
                     var (suite, evalCase, repeat) = todo[next++];
                     var scorer = scorers[suite.Id];
-                    var (request, sample) = Prepare(model.Name, suite, evalCase, repeat, model.Settings);
+                    var (request, sample) = Prepare(model.Spec.Name, suite, evalCase, repeat, model.Spec.Settings);
                     observer.CaseStarted(sample.Key);
-                    if (await FromCacheAsync(model, suite, evalCase, scorer, request, sample, cancellationToken) is { } cached)
+                    var answer = suite.Asks switch
+                    {
+                        RequestKind.LogLikelihoodChoices =>
+                            LogLikelihoodSampler.ProduceAsync(backend, model, sample, evalCase, (ILogLikelihoodChoicesScorer)scorer, clock, cancellationToken),
+                        _ => GenerateAsync(backend, model, suite, evalCase, scorer, request, sample, cancellationToken),
+                    };
+                    // Until the model is loaded, one request at a time: a cache lookup (the model's identity may mean
+                    // hashing its file) or the load itself ends before the next case is taken.
+                    if (model.Loaded is null)
+                        await Task.WhenAny(answer, model.WhenLoaded);
+                    // An answer the response cache already held is written at once.
+                    if (answer.IsCompletedSuccessfully && answer.Result.Cached)
                     {
                         observer.CaseFinished(sample.Key);
-                        yield return cached;
+                        yield return answer.Result;
                         continue;
                     }
-                    var backend = await model.BackendAsync(cancellationToken);
-                    inFlight.Add((sample.Key, AnswerAsync(model, backend, suite, evalCase, scorer, request, sample, cancellationToken)));
+                    inFlight.Add((sample.Key, answer));
                 }
                 if (inFlight.Count == 0)
                     continue;
@@ -70,32 +82,22 @@ internal static class SampleProducer
         }
     }
 
-    /// <summary>The scored sample when the response cache holds the answer; null otherwise, and always for log-likelihood cases (never cached).</summary>
-    private static async Task<SampleRecord?> FromCacheAsync(
-        ModelSlot model, Suite suite, EvalCase evalCase, IScorer scorer, GenerationRequest request, SampleRecord sample, CancellationToken cancellationToken) =>
-        scorer is not ChoiceLogLikelihoodScorer && await model.LookUpAsync(request, cancellationToken) is { } hit
-            ? Scored(sample, suite, evalCase, scorer, hit.Completion) with { Cached = true }
-            : null;
-
-    /// <summary>Asks the loaded backend for a case the cache did not answer, stores a successful completion and scores it.</summary>
-    private static async Task<SampleRecord> AnswerAsync(
-        ModelSlot model, IModelBackend backend, Suite suite, EvalCase evalCase, IScorer scorer, GenerationRequest request, SampleRecord sample,
+    /// <summary>Asks the backend (or a cache in front of it) for a completion and scores it.</summary>
+    private static async Task<SampleRecord> GenerateAsync(
+        IModelBackend backend, LazyBackend model, Suite suite, EvalCase evalCase, IScorer scorer, GenerationRequest request, SampleRecord sample,
         CancellationToken cancellationToken)
     {
-        if (scorer is ChoiceLogLikelihoodScorer choiceScorer)
-            return await LogLikelihoodSampler.ProduceAsync(backend, sample, evalCase, choiceScorer, cancellationToken);
         Completion completion;
         try
         {
             completion = await backend.GenerateAsync(request, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && !model.StopsTheRun(ex))
         {
             // One case failing is data about that case, not a reason to stop the run.
             return sample with { Error = $"{ex.GetType().Name}: {ex.Message}", Reason = "generation failed" };
         }
-        model.Store(request, completion);
-        return Scored(sample, suite, evalCase, scorer, completion);
+        return Scored(sample, suite, evalCase, scorer, completion) with { Cached = completion.Cached };
     }
 
     /// <summary>The request for a case and its sample before generation (labelled <c>error</c> until scored).</summary>

@@ -1,18 +1,12 @@
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
 using EvalKit.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
-namespace EvalKit.Core.Tests.Caching;
+namespace EvalKit.Caching.Tests;
 
 public class CacheMaintenanceTests
 {
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly ModelInfo Student = new() { Name = "s", Backend = "llama.cpp", Source = "/m/student.gguf", Sha256 = "5555aaaa" };
     private static readonly ModelInfo Remote = new() { Name = "r", Backend = "openai", Source = "http://localhost:8080/v1#gpt" };
 
@@ -26,17 +20,17 @@ public class CacheMaintenanceTests
     public void Statistics_count_entries_per_model_with_their_age_range()
     {
         using var temp = new TempDir();
-        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var cache = ResponseCache.Open(temp.File("responses.sqlite"), clock);
         Fill(cache, Student, 3, "old");
-        clock.Now = clock.Now.AddDays(10);
+        clock.Advance(TimeSpan.FromDays(10));
         Fill(cache, Remote, 2, "new");
 
         var stats = cache.Statistics();
 
         Assert.Equal(5, stats.Entries);
         Assert.True(stats.SizeBytes > 0);
-        Assert.Equal((clock.Now.AddDays(-10), clock.Now), (stats.Oldest, stats.Newest));
+        Assert.Equal((clock.GetUtcNow().AddDays(-10), clock.GetUtcNow()), (stats.Oldest, stats.Newest));
         Assert.Equal(
             [("sha256:5555aaaa", "/m/student.gguf", 3L), ("openai:http://localhost:8080/v1#gpt", "http://localhost:8080/v1#gpt", 2L)],
             stats.Models.Select(m => (m.Identity, m.Source, m.Entries)));
@@ -46,14 +40,14 @@ public class CacheMaintenanceTests
     public void Prune_deletes_by_age_by_model_prefix_or_everything()
     {
         using var temp = new TempDir();
-        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var cache = ResponseCache.Open(temp.File("responses.sqlite"), clock);
         Fill(cache, Student, 3, "old");
-        clock.Now = clock.Now.AddDays(40);
+        clock.Advance(TimeSpan.FromDays(40));
         Fill(cache, Student, 2, "new");
         Fill(cache, Remote, 2, "new");
 
-        Assert.Equal(3, cache.Prune(createdBefore: clock.Now.AddDays(-30)));
+        Assert.Equal(3, cache.Prune(createdBefore: clock.GetUtcNow().AddDays(-30)));
         Assert.Equal(0, cache.Prune(model: "9999"));
         Assert.Equal(2, cache.Prune(model: "5555"));
         Assert.Equal(["openai:http://localhost:8080/v1#gpt"], cache.Statistics().Models.Select(m => m.Identity));

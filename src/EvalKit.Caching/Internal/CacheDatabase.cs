@@ -1,6 +1,7 @@
+using EvalKit.Core;
 using Microsoft.Data.Sqlite;
 
-namespace EvalKit.Core.Caching.Internal;
+namespace EvalKit.Caching.Internal;
 
 /// <summary>
 /// Opens the cache's SQLite file for use by several processes at once: write-ahead logging (readers never block

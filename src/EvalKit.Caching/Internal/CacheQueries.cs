@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using static EvalKit.Core.Caching.Internal.CacheDatabase;
+using static EvalKit.Caching.Internal.CacheDatabase;
 
-namespace EvalKit.Core.Caching.Internal;
+namespace EvalKit.Caching.Internal;
 
 /// <summary>The maintenance queries behind <c>evalkit cache stats</c> and <c>evalkit cache prune</c>.</summary>
 internal static class CacheQueries

@@ -1,10 +1,11 @@
+using EvalKit.Core;
 using EvalKit.Core.Backends;
 using EvalKit.Core.Caching;
 using EvalKit.Core.Suites;
 using EvalKit.TestSupport;
 using Microsoft.Data.Sqlite;
 
-namespace EvalKit.Core.Tests.Caching;
+namespace EvalKit.Caching.Tests;
 
 public class ResponseCacheTests
 {

@@ -1,10 +1,14 @@
 using EvalKit.Llama;
+using EvalKit.Remote;
 using EvalKit.Remote.Serving;
-using EvalKit.TestSupport;
 
-namespace EvalKit.Remote.Tests.Serving;
+namespace EvalKit.TestSupport;
 
-/// <summary>stories260K loaded through llama.cpp and served by <see cref="OpenAiServer"/> on a free loopback port.</summary>
+/// <summary>
+/// stories260K loaded through llama.cpp and served by the real <see cref="OpenAiServer"/> (<c>evalkit serve</c>) on a
+/// free loopback port, shared by the test classes of one project that need an endpoint (<c>IClassFixture</c>). Linked
+/// into the test projects that reference EvalKit.Remote (see their .csproj).
+/// </summary>
 public sealed class ServedStoriesFixture : IAsyncLifetime
 {
     public const string ModelName = "stories";
@@ -16,6 +20,9 @@ public sealed class ServedStoriesFixture : IAsyncLifetime
     public LlamaBackend Local => _local ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public OpenAiServer Server => _server ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>The server's <c>/v1</c> base address; the model is named <see cref="ModelName"/>.</summary>
+    public Uri BaseAddress => Server.BaseAddress;
 
     /// <summary>An <see cref="OpenAiBackend"/> pointed at the server.</summary>
     public OpenAiBackend Remote => _remote ?? throw new InvalidOperationException("The fixture is not initialised.");

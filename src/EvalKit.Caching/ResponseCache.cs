@@ -1,11 +1,13 @@
 using System.Text.Json;
+using EvalKit.Caching.Internal;
+using EvalKit.Core;
 using EvalKit.Core.Backends;
-using EvalKit.Core.Caching.Internal;
+using EvalKit.Core.Caching;
 using EvalKit.Core.Results;
 using Microsoft.Data.Sqlite;
-using static EvalKit.Core.Caching.Internal.CacheDatabase;
+using static EvalKit.Caching.Internal.CacheDatabase;
 
-namespace EvalKit.Core.Caching;
+namespace EvalKit.Caching;
 
 /// <summary>
 /// Completions already computed, in one SQLite file shared by every run on the machine (default
@@ -16,7 +18,7 @@ namespace EvalKit.Core.Caching;
 public sealed class ResponseCache : IDisposable
 {
     public const string FileName = "responses.sqlite";
-    public const string DirectoryVariable = "EVALKIT_CACHE_DIR";
+    public const string DirectoryVariable = CacheLocation.DirectoryVariable;
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
@@ -32,13 +34,8 @@ public sealed class ResponseCache : IDisposable
     public string Path { get; }
 
     /// <summary><c>$EVALKIT_CACHE_DIR/responses.sqlite</c>, else <c>.cache/responses.sqlite</c> under the working directory.</summary>
-    public static string DefaultPath(string? directory = null)
-    {
-        directory ??= Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : System.IO.Path.Combine(Directory.GetCurrentDirectory(), ".cache");
-        return System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, FileName));
-    }
+    public static string DefaultPath(string? directory = null) =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(CacheLocation.Directory(directory), FileName));
 
     /// <summary>Opens (creating if needed) the cache file.</summary>
     /// <exception cref="EvalKitException">The folder is not writable, the file is damaged or from a newer EvalKit.</exception>
@@ -52,7 +49,7 @@ public sealed class ResponseCache : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {
-            throw Errors.CacheFailed(path, ex);
+            throw CacheFailed(path, ex);
         }
     }
 
@@ -101,6 +98,9 @@ public sealed class ResponseCache : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    private static EvalKitException CacheFailed(string path, Exception inner) =>
+        Errors.CacheFailed(path, inner, diskFull: inner is SqliteException { SqliteErrorCode: 13 }); // SQLITE_FULL
+
     private T Guard<T>(Func<T> action)
     {
         lock (_lock)
@@ -111,7 +111,7 @@ public sealed class ResponseCache : IDisposable
             }
             catch (SqliteException ex)
             {
-                throw Errors.CacheFailed(Path, ex);
+                throw CacheFailed(Path, ex);
             }
         }
     }

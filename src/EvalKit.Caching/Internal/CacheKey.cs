@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using EvalKit.Core.Backends;
 
-namespace EvalKit.Core.Caching.Internal;
+namespace EvalKit.Caching.Internal;
 
 /// <summary>
 /// SHA-256 over a canonical JSON of everything that decides a completion: the model identity, the raw prompt or

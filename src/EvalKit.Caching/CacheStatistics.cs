@@ -1,4 +1,4 @@
-namespace EvalKit.Core.Caching;
+namespace EvalKit.Caching;
 
 /// <summary>What <c>evalkit cache stats</c> shows: size, entry count, age range and entries per model.</summary>
 public sealed record CacheStatistics
