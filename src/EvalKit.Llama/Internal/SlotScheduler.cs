@@ -131,7 +131,7 @@ internal sealed class SlotScheduler(LLamaWeights weights, PromptRenderer rendere
 
     private void Admit()
     {
-        var admitted = new List<int>();
+        List<int>? admitted = null;
         while (Volatile.Read(ref _exclusiveWaiting) == 0 && Array.IndexOf(_slots, null) is var slot and >= 0 && Dequeue() is { } job)
         {
             try
@@ -154,9 +154,9 @@ internal sealed class SlotScheduler(LLamaWeights weights, PromptRenderer rendere
                 continue;
             }
             _slots[slot] = job;
-            admitted.Add(slot);
+            (admitted ??= []).Add(slot);
         }
-        if (admitted.Count > 0)
+        if (admitted is not null)
             DecodePrompts(admitted);
     }
 

@@ -1,6 +1,6 @@
 using EvalKit.Core.Backends;
 using EvalKit.Remote.ChatClients;
-using EvalKit.Remote.Tests.Serving;
+using EvalKit.TestSupport;
 using Microsoft.Extensions.AI;
 using CoreChatMessage = EvalKit.Core.Suites.ChatMessage;
 

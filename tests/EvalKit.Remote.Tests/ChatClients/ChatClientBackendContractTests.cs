@@ -1,7 +1,7 @@
 using EvalKit.Core.Backends;
 using EvalKit.Llama.Tests.Backend;
 using EvalKit.Remote.ChatClients;
-using EvalKit.Remote.Tests.Serving;
+using EvalKit.TestSupport;
 
 namespace EvalKit.Remote.Tests.ChatClients;
 

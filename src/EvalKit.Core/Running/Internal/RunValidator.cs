@@ -58,7 +58,7 @@ internal static class RunValidator
     /// The suite's request kind against its scorer (which must take the kind's response) and against every model,
     /// which must have the capability the kind needs, as far as the factory can tell without loading it.
     /// </summary>
-    private static IEnumerable<string> RequestProblems(Suite suite, IScorer? scorer, IReadOnlyList<ModelSpec> models, IBackendFactory backends)
+    private static IEnumerable<ErrorText> RequestProblems(Suite suite, IScorer? scorer, IReadOnlyList<ModelSpec> models, IBackendFactory backends)
     {
         var kind = suite.Asks;
         if (kind == RequestKind.LogLikelihoodChoices && scorer is not null and not ILogLikelihoodChoicesScorer)
